@@ -1,0 +1,5 @@
+"""Allow `python -m partnerpath`."""
+
+from partnerpath.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,15 @@
+"""Top-level URL map."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from partnerpath.registry import views as registry_views
+
+urlpatterns = [
+    path("", registry_views.home, name="home"),
+    path("accounts/", include("partnerpath.accounts.urls")),
+    path("p/<slug:programme>/", include("partnerpath.registry.urls")),
+    path("p/<slug:programme>/", include("partnerpath.engagement.urls")),
+    path("api/v1/", include("partnerpath.api.urls")),
+    path("admin/", admin.site.urls),
+]

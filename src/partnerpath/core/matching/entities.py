@@ -1,0 +1,103 @@
+"""Entities that screening compares: a query (who we check) and a list entry (who is listed)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Schema(str, Enum):
+    """FollowTheMoney schema of an entity; decides which features and rules apply."""
+
+    PERSON = "Person"
+    COMPANY = "Company"
+    ORGANIZATION = "Organization"
+    LEGAL_ENTITY = "LegalEntity"
+    VESSEL = "Vessel"
+
+    @classmethod
+    def parse(cls, value: str) -> Schema:
+        """Read a schema name in any case ("person", "LEGALENTITY", "legal_entity")."""
+        key = re.sub(r"[^a-z]", "", value.lower())
+        for schema in cls:
+            if schema.value.lower() == key:
+                return schema
+        aliases = {
+            "individual": cls.PERSON, "entity": cls.LEGAL_ENTITY, "org": cls.ORGANIZATION,
+            "organisation": cls.ORGANIZATION, "ship": cls.VESSEL, "publicbody": cls.ORGANIZATION,
+            "aircraft": cls.VESSEL,
+        }
+        if key in aliases:
+            return aliases[key]
+        raise ValueError(f"unknown schema {value!r}; expected one of "
+                         + ", ".join(s.value for s in cls))
+
+    @property
+    def is_organisation(self) -> bool:
+        """Companies, organisations and legal entities share the organisation rules."""
+        return self in (Schema.COMPANY, Schema.ORGANIZATION, Schema.LEGAL_ENTITY)
+
+
+def schemas_compatible(left: Schema, right: Schema) -> bool:
+    """Whether two schemas can describe the same thing (LegalEntity is either person or company)."""
+    if left == right or Schema.LEGAL_ENTITY in (left, right):
+        return True
+    return left.is_organisation and right.is_organisation
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, company, organisation or vessel with everything screening can compare."""
+
+    id: str
+    schema: Schema
+    names: tuple[str, ...]
+    countries: frozenset[str] = frozenset()
+    identifiers: frozenset[str] = frozenset()
+    birth_dates: frozenset[str] = frozenset()
+    dataset: str = ""
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def caption(self) -> str:
+        """The entity's main name."""
+        return self.names[0] if self.names else self.id
+
+
+def clean_identifier(value: str) -> str:
+    """An identifier reduced to letters and digits, upper case, for comparison."""
+    return re.sub(r"[^0-9A-Za-z]", "", value).upper()
+
+
+def clean_country(value: str) -> str:
+    """A country code or name reduced to a lower-case ISO alpha-2 code where recognisable."""
+    from partnerpath.core.matching.countries import country_code
+
+    return country_code(value)
+
+
+def make_entity(
+    id: str,
+    schema: Schema | str,
+    names: list[str] | tuple[str, ...],
+    countries: list[str] | tuple[str, ...] = (),
+    identifiers: list[str] | tuple[str, ...] = (),
+    birth_dates: list[str] | tuple[str, ...] = (),
+    dataset: str = "",
+) -> Entity:
+    """Build an Entity from raw values, dropping empties and duplicates, keeping name order."""
+    seen: dict[str, None] = {}
+    for name in names:
+        name = " ".join(name.split())
+        if name:
+            seen.setdefault(name, None)
+    return Entity(
+        id=id,
+        schema=schema if isinstance(schema, Schema) else Schema.parse(schema),
+        names=tuple(seen),
+        countries=frozenset(c for c in (clean_country(v) for v in countries) if c),
+        identifiers=frozenset(i for i in (clean_identifier(v) for v in identifiers) if len(i) >= 4),
+        birth_dates=frozenset(d.strip()[:10] for d in birth_dates if d.strip()),
+        dataset=dataset,
+    )

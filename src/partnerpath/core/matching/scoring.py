@@ -1,0 +1,106 @@
+"""Pairwise scoring: combine the features into one score with its explanation.
+
+The algorithm has a stable name and version. The score is the name similarity of the best pair of names,
+multiplied by each feature's factor; a shared identifier lifts it. A score at or above the threshold is a
+match: a lead for a person to judge, never a verdict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from partnerpath.core.matching.entities import Entity, Schema, make_entity, schemas_compatible
+from partnerpath.core.matching.features import (
+    Feature,
+    best_name_pair,
+    birth_date,
+    country_agreement,
+    identifier_agreement,
+    legal_form_compatibility,
+    name_similarity,
+    other_jurisdiction,
+    treat_as_person,
+)
+
+ALGORITHM = "screening"
+VERSION = 1
+ALGORITHM_ID = f"{ALGORITHM}-v{VERSION}"
+DEFAULT_THRESHOLD = 0.7
+SHARED_IDENTIFIER_FLOOR = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """The score of one query against one list entry, with everything needed to explain it."""
+
+    score: float
+    match: bool
+    threshold: float
+    algorithm: str
+    features: tuple[Feature, ...] = field(default=())
+    query_name: str = ""
+    matched_name: str = ""
+
+    def explanation(self) -> str:
+        """The per-feature reasons in one line, for CSV output and tables."""
+        parts = [f"{f.name}={f.value:g}" + (f" (x{f.factor:g})" if f.factor != 1.0 else "")
+                 + f": {f.reason}" for f in self.features]
+        return f"{self.algorithm} score {self.score:.2f} (threshold {self.threshold:g}); " + "; ".join(
+            parts
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain-data form for storage and JSON output."""
+        return {
+            "score": self.score, "match": self.match, "threshold": self.threshold,
+            "algorithm": self.algorithm, "query_name": self.query_name,
+            "matched_name": self.matched_name, "features": [f.as_dict() for f in self.features],
+        }
+
+
+def score_pair(query: Entity, candidate: Entity, threshold: float = DEFAULT_THRESHOLD) -> MatchResult:
+    """Score how likely a list entry is the queried person, company or vessel."""
+    if not schemas_compatible(query.schema, candidate.schema):
+        return MatchResult(0.0, False, threshold, ALGORITHM_ID, (), query.caption, candidate.caption)
+    person = treat_as_person(query, candidate)
+    comparison = best_name_pair(query, candidate, person)
+    if comparison is None:
+        return MatchResult(0.0, False, threshold, ALGORITHM_ID, (), query.caption, candidate.caption)
+    features: list[Feature] = [name_similarity(comparison)]
+    if not person:
+        features.append(legal_form_compatibility(comparison.left, comparison.right))
+        features.append(other_jurisdiction(comparison))
+    features.append(country_agreement(query, candidate, person))
+    ids = identifier_agreement(query, candidate)
+    features.append(ids)
+    if person:
+        features.append(birth_date(query, candidate))
+    score = comparison.score
+    for feature in features[1:]:
+        score *= feature.factor
+    if ids.value == 1.0 and comparison.score >= 0.5:
+        score = max(score, SHARED_IDENTIFIER_FLOOR)
+    score = round(min(1.0, max(0.0, score)), 4)
+    return MatchResult(
+        score=score,
+        match=score >= threshold,
+        threshold=threshold,
+        algorithm=ALGORITHM_ID,
+        features=tuple(features),
+        query_name=comparison.left.original,
+        matched_name=comparison.right.original,
+    )
+
+
+def compare(
+    schema: Schema | str,
+    name1: str,
+    name2: str,
+    country1: str = "",
+    country2: str = "",
+    threshold: float = DEFAULT_THRESHOLD,
+) -> MatchResult:
+    """Compare two names of the given schema, optionally with their countries."""
+    left = make_entity("left", schema, [name1], [country1] if country1 else [])
+    right = make_entity("right", schema, [name2], [country2] if country2 else [])
+    return score_pair(left, right, threshold)

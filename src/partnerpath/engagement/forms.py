@@ -1,0 +1,76 @@
+"""Forms of the engagement log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.forms import inlineformset_factory
+
+from partnerpath.accounts.models import Programme
+from partnerpath.engagement.models import Connection, FollowUp, Interaction
+from partnerpath.engagement.services import team_of
+from partnerpath.registry.models import Contact, Organisation
+
+
+class InteractionForm(forms.ModelForm):  # type: ignore[type-arg]
+    """An interaction with its participants."""
+
+    class Meta:
+        model = Interaction
+        fields = ["kind", "occurred_on", "title", "organisations", "contacts", "team", "summary"]
+        widgets = {
+            "occurred_on": forms.DateInput(attrs={"type": "date"}),
+            "summary": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {"organisations": "Hold Ctrl (or ⌘) to choose several."}
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = Organisation.objects.filter(programme=programme)  # type: ignore[attr-defined]
+        self.fields["contacts"].queryset = Contact.objects.filter(programme=programme).select_related("organisation")  # type: ignore[attr-defined]
+        self.fields["contacts"].label_from_instance = lambda c: f"{c.name} ({c.organisation.name})"  # type: ignore[attr-defined]
+        self.fields["team"].queryset = team_of(programme)  # type: ignore[attr-defined]
+
+
+class FollowUpForm(forms.ModelForm):  # type: ignore[type-arg]
+    """One follow-up action."""
+
+    class Meta:
+        model = FollowUp
+        fields = ["description", "owner", "due_on", "done_on"]
+        widgets = {
+            "due_on": forms.DateInput(attrs={"type": "date"}),
+            "done_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+FollowUpFormSet = inlineformset_factory(
+    Interaction, FollowUp, form=FollowUpForm, extra=2, can_delete=True
+)
+
+
+class ConnectionForm(forms.Form):
+    """Two people who know each other."""
+
+    from_person = forms.ChoiceField(label="Person")
+    kind = forms.ChoiceField(label="Connection", choices=Connection._meta.get_field("kind").choices)  # type: ignore[arg-type]
+    to_person = forms.ChoiceField(label="Other person")
+    note = forms.CharField(required=False, max_length=300)
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        team = [(f"user:{u.pk}", f"{u} (our team)") for u in team_of(programme)]
+        contacts = [
+            (f"contact:{c.pk}", f"{c.name} ({c.organisation.name})")
+            for c in Contact.objects.filter(programme=programme).select_related("organisation")
+        ]
+        choices: list[Any] = [("", "—"), ("Our team", team), ("Contacts", contacts)]
+        self.fields["from_person"].choices = choices  # type: ignore[attr-defined]
+        self.fields["to_person"].choices = choices  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("from_person") and data.get("from_person") == data.get("to_person"):
+            raise forms.ValidationError("A person cannot be connected to themselves.")
+        return data

@@ -1,0 +1,179 @@
+"""Use-cases of the engagement log: check-ins, the dashboard, warm introductions, follow-ups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
+
+from partnerpath.accounts.models import Membership, Programme, User
+from partnerpath.core import checkins, network
+from partnerpath.engagement.models import Connection, FollowUp, Interaction
+from partnerpath.registry.models import Contact, Organisation
+
+
+def today() -> date:
+    """Today's date in the configured time zone."""
+    return timezone.localdate()
+
+
+def _checkin_input(org: Organisation, last: date | None) -> checkins.CheckinInput:
+    return checkins.CheckinInput(org.pk, org.kind, org.checkin_every_days, last)
+
+
+def checkin_of(org: Organisation) -> checkins.Checkin:
+    """Where one organisation stands against its check-in cadence."""
+    last = org.interactions.aggregate(last=Max("occurred_on"))["last"]
+    return checkins.checkin(_checkin_input(org, last), today())
+
+
+@dataclass(frozen=True)
+class DueCheckin:
+    """A check-in that is due, with its organisation."""
+
+    organisation: Organisation
+    checkin: checkins.Checkin
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """What the home dashboard shows for one programme."""
+
+    due_checkins: list[DueCheckin]
+    open_follow_ups: list[FollowUp]
+    stale: list[tuple[Organisation, date | None]]
+    stale_after_days: int
+    counts: dict[str, int]
+
+
+def dashboard(programme: Programme, stale_after_days: int | None = None) -> Dashboard:
+    """Due and overdue check-ins, open follow-ups and organisations not contacted for a while."""
+    days = stale_after_days or programme.stale_after_days
+    now = today()
+    orgs = list(
+        Organisation.objects.filter(programme=programme, is_active=True)
+        .annotate(last_contact=Max("interactions__occurred_on"))
+        .order_by("name")
+    )
+    by_id = {o.pk: o for o in orgs}
+    due = checkins.due_checkins((_checkin_input(o, o.last_contact) for o in orgs), now)  # type: ignore[attr-defined]
+    stale = [(o, o.last_contact) for o in orgs if checkins.is_stale(o.last_contact, now, days)]  # type: ignore[attr-defined]
+    stale.sort(key=lambda pair: (pair[1] is not None, pair[1] or now))
+    follow_ups = list(
+        FollowUp.objects.filter(programme=programme, done_on__isnull=True)
+        .select_related("owner", "interaction")
+        .order_by("due_on", "id")
+    )
+    counts = {
+        "organisations": len(orgs),
+        "contacts": Contact.objects.filter(programme=programme).count(),
+        "interactions_90d": Interaction.objects.filter(
+            programme=programme, occurred_on__gte=now - timedelta(days=90)
+        ).count(),
+        "overdue": sum(1 for d in due if d.status is checkins.CheckinStatus.OVERDUE),
+    }
+    return Dashboard(
+        [DueCheckin(by_id[c.organisation_id], c) for c in due], follow_ups, stale, days, counts
+    )
+
+
+def recent_interactions(org: Organisation, limit: int = 10) -> list[Interaction]:
+    """The organisation's latest interactions."""
+    return list(org.interactions.order_by("-occurred_on", "-id").prefetch_related("follow_ups")[:limit])
+
+
+def _person(kind: str, pk: int | None) -> network.Person | None:
+    return (kind, pk) if pk is not None else None
+
+
+def programme_edges(programme: Programme) -> list[network.Edge]:
+    """Every connection of the programme as a graph edge."""
+    edges = []
+    for c in Connection.objects.filter(programme=programme).values_list(
+        "from_user_id", "from_contact_id", "to_user_id", "to_contact_id", "kind"
+    ):
+        a = _person("user", c[0]) or _person("contact", c[1])
+        b = _person("user", c[2]) or _person("contact", c[3])
+        if a and b:
+            edges.append(network.Edge(a, b, c[4]))
+    return edges
+
+
+@dataclass(frozen=True)
+class IntroductionStep:
+    """One person in a warm-introduction chain, with how they know the next one."""
+
+    label: str
+    is_team: bool
+    link: str
+
+
+def warm_introductions_to(org: Organisation, limit: int = 5) -> list[list[IntroductionStep]]:
+    """Shortest chains of connections from the programme's team to the organisation's contacts."""
+    programme = org.programme
+    team = [("user", uid) for uid in Membership.objects.filter(programme=programme).values_list("user_id", flat=True)]
+    targets = [("contact", cid) for cid in org.contacts.values_list("pk", flat=True)]
+    if not targets:
+        return []
+    chains = network.warm_introductions(programme_edges(programme), team, targets, limit)
+    user_ids = {pid for c in chains for kind, pid in c.people if kind == "user"}
+    contact_ids = {pid for c in chains for kind, pid in c.people if kind == "contact"}
+    users = {u.pk: str(u) for u in User.objects.filter(pk__in=user_ids)}
+    contacts = {
+        c.pk: f"{c.name} ({c.organisation.name})"
+        for c in Contact.objects.filter(pk__in=contact_ids).select_related("organisation")
+    }
+    result = []
+    for chain in chains:
+        steps = []
+        for i, (kind, pid) in enumerate(chain.people):
+            label = users.get(pid, "?") if kind == "user" else contacts.get(pid, "?")
+            link = chain.links[i] if i < len(chain.links) else ""
+            steps.append(IntroductionStep(label, kind == "user", link.replace("_", " ")))
+        result.append(steps)
+    return result
+
+
+def connections_of_contact(contact: Contact) -> QuerySet[Connection]:
+    """Connections that involve a contact."""
+    return Connection.objects.filter(Q(from_contact=contact) | Q(to_contact=contact)).select_related(
+        "from_user", "to_user", "from_contact__organisation", "to_contact__organisation"
+    )
+
+
+def set_follow_up_done(follow_up: FollowUp, done: bool) -> FollowUp:
+    """Tick or untick a follow-up action."""
+    follow_up.done_on = today() if done else None
+    follow_up.save(update_fields=["done_on", "updated_at"])
+    return follow_up
+
+
+def team_of(programme: Programme) -> QuerySet[User]:
+    """Users who belong to the programme."""
+    return User.objects.filter(memberships__programme=programme).order_by("username")
+
+
+def interactions_of(programme: Programme, params: Any) -> QuerySet[Interaction]:
+    """The engagement log, filtered by search, kind, organisation and date range."""
+    qs = Interaction.objects.filter(programme=programme)
+    search = str(params.get("search", "") or "").strip()
+    if search:
+        qs = qs.filter(Q(title__icontains=search) | Q(summary__icontains=search)
+                       | Q(organisations__name__icontains=search)).distinct()
+    kind = params.get("kind")
+    if kind:
+        qs = qs.filter(kind=kind)
+    org = str(params.get("organisation", "") or "")
+    if org.isdigit():
+        qs = qs.filter(organisations__id=int(org))
+    for key, lookup in (("from", "occurred_on__gte"), ("to", "occurred_on__lte")):
+        value = str(params.get(key, "") or "")
+        try:
+            if value:
+                qs = qs.filter(**{lookup: date.fromisoformat(value)})
+        except ValueError:
+            pass
+    return qs.prefetch_related("organisations", "follow_ups").order_by("-occurred_on", "-id")

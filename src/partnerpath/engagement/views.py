@@ -1,0 +1,175 @@
+"""Pages of the engagement log: dashboard, interactions with follow-ups, connections."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from partnerpath.accounts.access import ProgrammeAccess, programme_access
+from partnerpath.audit.services import history_of
+from partnerpath.engagement import services
+from partnerpath.engagement.choices import InteractionKind
+from partnerpath.engagement.forms import ConnectionForm, FollowUpFormSet, InteractionForm
+from partnerpath.engagement.models import Connection, FollowUp, Interaction
+from partnerpath.registry.models import Contact
+
+PAGE_SIZE = 50
+
+
+def _render(request: HttpRequest, template: str, access: ProgrammeAccess, nav: str, **context: Any) -> HttpResponse:
+    context.update(programme=access.programme, access=access, nav=nav)
+    return TemplateResponse(request, template, context)
+
+
+@login_required
+def dashboard(request: HttpRequest, programme: str) -> HttpResponse:
+    """Due and overdue check-ins, open follow-ups, and organisations not contacted for a while."""
+    access = programme_access(request, programme)
+    days = request.GET.get("stale_after", "")
+    board = services.dashboard(access.programme, int(days) if days.isdigit() and int(days) > 0 else None)
+    return _render(request, "engagement/dashboard.html", access, "dashboard", board=board, today=services.today())
+
+
+@login_required
+def interaction_list(request: HttpRequest, programme: str) -> HttpResponse:
+    """The engagement log, newest first, filterable and exportable."""
+    access = programme_access(request, programme)
+    qs = services.interactions_of(access.programme, request.GET)
+    export = request.GET.get("export")
+    if export:
+        from partnerpath.registry import exports
+
+        return exports.interactions_response(qs, export, access.programme)
+    params = {k: v for k, v in request.GET.items() if k in ("search", "kind", "organisation", "from", "to") and v}
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return _render(request, "engagement/interaction_list.html", access, "interactions",
+                   page_obj=page, params=params, query=urlencode(params), kinds=InteractionKind.choices)
+
+
+@login_required
+def interaction_form(request: HttpRequest, programme: str, pk: int | None = None) -> HttpResponse:
+    """Log or edit an interaction and its follow-up actions."""
+    access = programme_access(request, programme, "edit")
+    interaction = get_object_or_404(Interaction, pk=pk, programme=access.programme) if pk else None
+    initial: dict[str, Any] = {}
+    if interaction is None:
+        initial["occurred_on"] = services.today()
+        initial["team"] = [request.user.pk]
+        if request.GET.get("organisation", "").isdigit():
+            initial["organisations"] = [int(request.GET["organisation"])]
+    form = InteractionForm(request.POST or None, instance=interaction, initial=initial, programme=access.programme)
+    formset = FollowUpFormSet(request.POST or None, instance=interaction or Interaction(), prefix="followups")
+    team = services.team_of(access.programme)
+    for sub in formset.forms:
+        sub.fields["owner"].queryset = team  # type: ignore[attr-defined]
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            obj = form.save(commit=False)
+            obj.programme = access.programme
+            if obj.created_by_id is None:
+                obj.created_by = request.user
+            obj.save()
+            form.save_m2m()
+            formset.instance = obj
+            for follow_up in formset.save(commit=False):
+                follow_up.programme = access.programme
+                follow_up.save()
+            for gone in formset.deleted_objects:
+                gone.delete()
+        messages.success(request, "Interaction saved.")
+        return redirect("engagement:interaction_detail", programme, obj.pk)
+    return _render(request, "engagement/interaction_form.html", access, "interactions",
+                   form=form, formset=formset, interaction=interaction)
+
+
+@login_required
+def interaction_detail(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
+    """One interaction with its participants, follow-ups and history."""
+    access = programme_access(request, programme)
+    interaction = get_object_or_404(
+        Interaction.objects.prefetch_related("organisations", "contacts__organisation", "team"),
+        pk=pk, programme=access.programme,
+    )
+    follow_ups = list(interaction.follow_ups.select_related("owner"))
+    return _render(request, "engagement/interaction_detail.html", access, "interactions",
+                   interaction=interaction, follow_ups=follow_ups,
+                   changes=history_of(interaction, *follow_ups)[:40])
+
+
+@login_required
+def interaction_delete(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
+    """Delete an interaction after confirmation."""
+    access = programme_access(request, programme, "edit")
+    interaction = get_object_or_404(Interaction, pk=pk, programme=access.programme)
+    if request.method == "POST":
+        interaction.delete()
+        messages.success(request, "Interaction deleted. Its history stays on record.")
+        return redirect("engagement:interaction_list", programme)
+    return _render(request, "registry/confirm_delete.html", access, "interactions",
+                   object=interaction, what="this interaction and its follow-up actions")
+
+
+@login_required
+@require_POST
+def follow_up_toggle(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
+    """Tick or untick a follow-up (htmx swaps the row; without JavaScript, back to the page)."""
+    access = programme_access(request, programme, "edit")
+    follow_up = get_object_or_404(FollowUp.objects.select_related("owner", "interaction"), pk=pk, programme=access.programme)
+    services.set_follow_up_done(follow_up, request.POST.get("done") == "1")
+    if request.headers.get("HX-Request"):
+        return _render(request, "engagement/dashboard.html#follow-up-row", access, "dashboard", f=follow_up,
+                       today=services.today())
+    messages.success(request, "Follow-up updated.")
+    nxt = request.POST.get("next", "")
+    if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
+        return redirect(nxt)
+    return redirect("engagement:dashboard", programme)
+
+
+@login_required
+def connection_list(request: HttpRequest, programme: str) -> HttpResponse:
+    """Everyone's connections, and a form to add one."""
+    access = programme_access(request, programme)
+    form = ConnectionForm(request.POST or None, programme=access.programme) if access.can_edit else None
+    if request.method == "POST":
+        access = programme_access(request, programme, "edit")
+        assert form is not None
+        if form.is_valid():
+            fields: dict[str, Any] = {"programme": access.programme, "kind": form.cleaned_data["kind"],
+                                      "note": form.cleaned_data["note"]}
+            for side in ("from", "to"):
+                kind, pid = form.cleaned_data[f"{side}_person"].split(":")
+                if kind == "user" and not services.team_of(access.programme).filter(pk=pid).exists():
+                    form.add_error(f"{side}_person", "Choose a member of this programme.")
+                elif kind == "contact" and not Contact.objects.filter(pk=pid, programme=access.programme).exists():
+                    form.add_error(f"{side}_person", "Choose a contact of this programme.")
+                fields[f"{side}_{kind}_id"] = int(pid)
+            if not form.errors:
+                Connection.objects.create(**fields)
+                messages.success(request, "Connection saved.")
+                return redirect("engagement:connection_list", programme)
+    qs = Connection.objects.filter(programme=access.programme).select_related(
+        "from_user", "to_user", "from_contact__organisation", "to_contact__organisation"
+    ).order_by("-id")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return _render(request, "engagement/connection_list.html", access, "connections", page_obj=page, form=form, query="")
+
+
+@login_required
+@require_POST
+def connection_delete(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
+    """Remove a connection."""
+    access = programme_access(request, programme, "edit")
+    get_object_or_404(Connection, pk=pk, programme=access.programme).delete()
+    messages.success(request, "Connection removed.")
+    return redirect("engagement:connection_list", programme)

@@ -1,0 +1,1 @@
+"""Exports of filtered lists (filled in by the import/export work)."""

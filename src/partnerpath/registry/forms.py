@@ -1,0 +1,136 @@
+"""Forms of the registry; each says exactly what is wrong."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from partnerpath.core.countries import country_choices
+from partnerpath.registry.choices import LinkKind, Sector
+from partnerpath.registry.models import Contact, KeyIndividual, Organisation, Policy, Source
+
+
+def _country_field(label: str, required: bool = False) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, required=required, choices=[("", "—"), *country_choices()])
+
+
+def _countries_field(label: str) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        required=False,
+        choices=country_choices(),
+        help_text="Hold Ctrl (or ⌘) to choose several.",
+    )
+
+
+class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The desk-research profile of an organisation."""
+
+    hq_country = _country_field("Headquarters country")
+    countries_of_operation = _countries_field("Countries of operation")
+    countries_of_sourcing = _countries_field("Countries of sourcing")
+    sectors = forms.MultipleChoiceField(
+        required=False, choices=Sector.choices, help_text="Hold Ctrl (or ⌘) to choose several."
+    )
+    registration_jurisdiction = _country_field("Registration jurisdiction")
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name", "kind", "is_active", "hq_country", "countries_of_operation", "countries_of_sourcing",
+            "sectors", "size", "employees", "history", "products_services", "business_model", "values",
+            "value_chain_scope", "competitors", "reputation", "recruitment_practices",
+            "grievance_mechanisms", "labour_supply_chain", "ctip_commitment", "registration_number",
+            "registration_jurisdiction", "lei", "website", "checkin_every_days", "notes",
+        ]
+        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in (
+            "history", "products_services", "business_model", "values", "value_chain_scope",
+            "competitors", "reputation", "recruitment_practices", "grievance_mechanisms",
+            "labour_supply_chain", "ctip_commitment", "notes",
+        )}
+
+    def clean_lei(self) -> str:
+        return str(self.cleaned_data.get("lei", "")).strip().upper()
+
+
+class KeyIndividualForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A key person of the organisation."""
+
+    nationality = _country_field("Nationality")
+
+    class Meta:
+        model = KeyIndividual
+        fields = ["name", "role", "nationality", "date_of_birth", "notes"]
+        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}), "notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class PolicyForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A published policy or statement."""
+
+    class Meta:
+        model = Policy
+        fields = ["kind", "title", "url", "year", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class SourceForm(forms.ModelForm):  # type: ignore[type-arg]
+    """Where a fact comes from."""
+
+    class Meta:
+        model = Source
+        fields = ["field", "key_individual", "title", "url", "document", "accessed_on", "quote"]
+        widgets = {"accessed_on": forms.DateInput(attrs={"type": "date"}), "quote": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["key_individual"].queryset = organisation.key_individuals.all()  # type: ignore[attr-defined]
+        self.fields["key_individual"].required = False
+
+
+class ContactForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A person at an organisation."""
+
+    class Meta:
+        model = Contact
+        fields = [
+            "organisation", "name", "title", "department", "email", "phone", "is_champion",
+            "can_commit_resources", "is_active", "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, programme: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(programme=programme)  # type: ignore[attr-defined]
+
+
+class LinkForm(forms.Form):
+    """Relate this organisation to another one."""
+
+    kind = forms.ChoiceField(label="This organisation", choices=LinkKind.choices)
+    other = forms.ModelChoiceField(label="Organisation", queryset=Organisation.objects.none())
+    direction = forms.ChoiceField(
+        choices=[("out", "as written: this … other"), ("in", "reversed: other … this")],
+        initial="out",
+        help_text="Reversed: for example, the other organisation is the parent of this one.",
+    )
+    note = forms.CharField(required=False, max_length=300)
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            programme_id=organisation.programme_id
+        ).exclude(pk=organisation.pk)
+
+
+class MergeForm(forms.Form):
+    """Fold a duplicate into this organisation."""
+
+    duplicate = forms.ModelChoiceField(label="Duplicate to fold into this one", queryset=Organisation.objects.none())
+    reason = forms.CharField(max_length=300, help_text="Why these are the same organisation.")
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["duplicate"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            programme_id=organisation.programme_id
+        ).exclude(pk=organisation.pk)

@@ -1,0 +1,209 @@
+"""Use-cases of the registry: listing and filtering organisations, duplicates, links and merging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from partnerpath.accounts.models import Programme
+from partnerpath.audit.context import because
+from partnerpath.core.names import normalise_org_name
+from partnerpath.registry.choices import LinkKind
+from partnerpath.registry.models import (
+    Contact,
+    KeyIndividual,
+    Organisation,
+    OrganisationLink,
+    Policy,
+    Source,
+)
+
+
+@dataclass(frozen=True)
+class OrganisationFilter:
+    """What a person can filter the organisation list by (web, API and export alike)."""
+
+    search: str = ""
+    kind: str = ""
+    sector: str = ""
+    country: str = ""
+    active: str = ""  # "", "yes" or "no"
+
+    @classmethod
+    def from_params(cls, params: Any) -> OrganisationFilter:
+        """Read the filter from query parameters."""
+        return cls(
+            search=str(params.get("search", "") or "").strip(),
+            kind=str(params.get("kind", "") or "").strip(),
+            sector=str(params.get("sector", "") or "").strip(),
+            country=str(params.get("country", "") or "").strip().upper(),
+            active=str(params.get("active", "") or "").strip(),
+        )
+
+    def as_params(self) -> dict[str, str]:
+        """The non-empty parts, for links that keep the filter."""
+        return {k: v for k, v in vars(self).items() if v}
+
+
+def organisations_of(programme: Programme) -> QuerySet[Organisation]:
+    """All organisations of a programme."""
+    return Organisation.objects.filter(programme=programme)
+
+
+def filter_organisations(qs: QuerySet[Organisation], flt: OrganisationFilter) -> QuerySet[Organisation]:
+    """Apply a filter: search in names and identifiers; kind; sector; any country role."""
+    if flt.search:
+        qs = qs.filter(
+            Q(name__icontains=flt.search)
+            | Q(normalised_name__contains=normalise_org_name(flt.search))
+            | Q(registration_number__iexact=flt.search)
+            | Q(lei__iexact=flt.search)
+        )
+    if flt.kind:
+        qs = qs.filter(kind=flt.kind)
+    if flt.sector:
+        qs = qs.filter(sectors__has=flt.sector)
+    if flt.country:
+        qs = qs.filter(
+            Q(hq_country=flt.country)
+            | Q(countries_of_operation__has=flt.country)
+            | Q(countries_of_sourcing__has=flt.country)
+        )
+    if flt.active == "yes":
+        qs = qs.filter(is_active=True)
+    elif flt.active == "no":
+        qs = qs.filter(is_active=False)
+    return qs
+
+
+def possible_duplicates(
+    programme: Programme, name: str, hq_country: str, exclude_id: int | None = None
+) -> QuerySet[Organisation]:
+    """Existing organisations with the same normalised name and headquarters country."""
+    qs = Organisation.objects.filter(
+        programme=programme, normalised_name=normalise_org_name(name), hq_country=hq_country
+    )
+    return qs.exclude(pk=exclude_id) if exclude_id else qs
+
+
+def parents_of(organisation: Organisation) -> set[int]:
+    """Ids of every organisation above this one in the ownership chain."""
+    seen: set[int] = set()
+    frontier = {organisation.pk}
+    while frontier:
+        ids = set(
+            OrganisationLink.objects.filter(
+                kind=LinkKind.PARENT_OF, to_organisation_id__in=frontier
+            ).values_list("from_organisation_id", flat=True)
+        )
+        frontier = ids - seen
+        seen |= ids
+    return seen
+
+
+class LinkError(Exception):
+    """The link would be invalid (another programme, itself, or an ownership loop)."""
+
+
+def link_organisations(
+    source: Organisation, kind: str, target: Organisation, note: str = ""
+) -> OrganisationLink:
+    """Record that ``source`` is parent of / affiliate of / member of / supplier of ``target``."""
+    if source.programme_id != target.programme_id:
+        raise LinkError("Both organisations must belong to the same programme.")
+    if source.pk == target.pk:
+        raise LinkError("An organisation cannot be linked to itself.")
+    if kind == LinkKind.PARENT_OF and target.pk in parents_of(source) | {source.pk}:
+        raise LinkError(f"{target} already owns {source}; ownership cannot go round in a loop.")
+    link, _ = OrganisationLink.objects.get_or_create(
+        programme_id=source.programme_id,
+        from_organisation=source,
+        kind=kind,
+        to_organisation=target,
+        defaults={"note": note},
+    )
+    return link
+
+
+_MERGEABLE_FIELDS = [
+    f.name
+    for f in Organisation._meta.concrete_fields
+    if f.name not in {"id", "programme", "name", "normalised_name", "created_at", "updated_at", "kind"}
+]
+
+
+@transaction.atomic
+def merge_organisations(keep: Organisation, duplicate: Organisation, reason: str) -> Organisation:
+    """Fold ``duplicate`` into ``keep``: fill ``keep``'s empty fields, move every related record,
+    then delete the duplicate. The history records both sides and the reason."""
+    if keep.programme_id != duplicate.programme_id or keep.pk == duplicate.pk:
+        raise LinkError("Only two different organisations of the same programme can be merged.")
+    with because(reason or f"Merged duplicate {duplicate.name} into {keep.name}"):
+        changed = []
+        for name in _MERGEABLE_FIELDS:
+            mine, theirs = getattr(keep, name), getattr(duplicate, name)
+            if isinstance(mine, list):
+                merged = sorted(set(mine) | set(theirs))
+                if merged != sorted(mine):
+                    setattr(keep, name, merged)
+                    changed.append(name)
+            elif mine in (None, "") and theirs not in (None, ""):
+                setattr(keep, name, theirs)
+                changed.append(name)
+        if changed:
+            keep.save()
+        for model in (Contact, KeyIndividual, Policy, Source):
+            for row in model.objects.filter(organisation=duplicate):  # type: ignore[attr-defined]
+                row.organisation = keep
+                row.save()
+        for link in OrganisationLink.objects.filter(Q(from_organisation=duplicate) | Q(to_organisation=duplicate)):
+            src = keep if link.from_organisation_id == duplicate.pk else link.from_organisation
+            dst = keep if link.to_organisation_id == duplicate.pk else link.to_organisation
+            link.delete()
+            if src.pk != dst.pk:
+                OrganisationLink.objects.get_or_create(
+                    programme_id=keep.programme_id, from_organisation=src, kind=link.kind,
+                    to_organisation=dst, defaults={"note": link.note},
+                )
+        for interaction in duplicate.interactions.all():
+            interaction.organisations.add(keep)
+        duplicate.delete()
+    return keep
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    """What the contact list can be filtered by."""
+
+    search: str = ""
+    department: str = ""
+    champion: str = ""  # "yes" for champions only
+    organisation: str = ""
+
+    @classmethod
+    def from_params(cls, params: Any) -> ContactFilter:
+        """Read the filter from query parameters."""
+        return cls(**{k: str(params.get(k, "") or "").strip() for k in ("search", "department", "champion", "organisation")})
+
+    def as_params(self) -> dict[str, str]:
+        """The non-empty parts, for links that keep the filter."""
+        return {k: v for k, v in vars(self).items() if v}
+
+
+def filter_contacts(qs: QuerySet[Contact], flt: ContactFilter) -> QuerySet[Contact]:
+    """Apply a contact filter."""
+    if flt.search:
+        qs = qs.filter(
+            Q(name__icontains=flt.search) | Q(email__icontains=flt.search)
+            | Q(title__icontains=flt.search) | Q(organisation__name__icontains=flt.search)
+        )
+    if flt.department:
+        qs = qs.filter(department=flt.department)
+    if flt.champion == "yes":
+        qs = qs.filter(is_champion=True)
+    if flt.organisation.isdigit():
+        qs = qs.filter(organisation_id=int(flt.organisation))
+    return qs
