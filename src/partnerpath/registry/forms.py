@@ -5,10 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db import models
 
 from partnerpath.core.countries import country_choices
 from partnerpath.registry.choices import LinkKind, Sector
 from partnerpath.registry.models import Contact, KeyIndividual, Organisation, Policy, Source
+
+
+def https_urls(field: models.Field[Any, Any], **kwargs: Any) -> Any:
+    """Form fields for model fields, with web addresses typed without a scheme taken as https."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
 
 
 def _country_field(label: str, required: bool = False) -> forms.ChoiceField:
@@ -36,6 +44,7 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
     registration_jurisdiction = _country_field("Registration jurisdiction")
 
     class Meta:
+        formfield_callback = https_urls
         model = Organisation
         fields = [
             "name", "kind", "is_active", "hq_country", "countries_of_operation", "countries_of_sourcing",
@@ -60,6 +69,7 @@ class KeyIndividualForm(forms.ModelForm):  # type: ignore[type-arg]
     nationality = _country_field("Nationality")
 
     class Meta:
+        formfield_callback = https_urls
         model = KeyIndividual
         fields = ["name", "role", "nationality", "date_of_birth", "notes"]
         widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}), "notes": forms.Textarea(attrs={"rows": 2})}
@@ -69,6 +79,7 @@ class PolicyForm(forms.ModelForm):  # type: ignore[type-arg]
     """A published policy or statement."""
 
     class Meta:
+        formfield_callback = https_urls
         model = Policy
         fields = ["kind", "title", "url", "year", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
@@ -78,6 +89,7 @@ class SourceForm(forms.ModelForm):  # type: ignore[type-arg]
     """Where a fact comes from."""
 
     class Meta:
+        formfield_callback = https_urls
         model = Source
         fields = ["field", "key_individual", "title", "url", "document", "accessed_on", "quote"]
         widgets = {"accessed_on": forms.DateInput(attrs={"type": "date"}), "quote": forms.Textarea(attrs={"rows": 2})}
@@ -92,6 +104,7 @@ class ContactForm(forms.ModelForm):  # type: ignore[type-arg]
     """A person at an organisation."""
 
     class Meta:
+        formfield_callback = https_urls
         model = Contact
         fields = [
             "organisation", "name", "title", "department", "email", "phone", "is_champion",

@@ -1,0 +1,128 @@
+"""Every page of the web app: outsiders get 404, read-only roles cannot change anything,
+team members can. New pages must be added to PAGES (a test below checks that none is missing)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests import world as world_module
+
+pytestmark = pytest.mark.django_db
+
+P = "/p/mekong"
+# (url builder, method, need) — need is "read" (any member), "edit" (team) or "manage" (admin).
+PAGES: list[tuple[str, Callable[[Any], str], str, str]] = [
+    ("dashboard", lambda w: f"{P}/", "get", "read"),
+    ("organisation_list", lambda w: f"{P}/organisations/", "get", "read"),
+    ("organisation_export", lambda w: f"{P}/organisations/?export=csv", "get", "read"),
+    ("organisation_detail", lambda w: f"{P}/organisations/{w.org.pk}/", "get", "read"),
+    ("organisation_create", lambda w: f"{P}/organisations/new/", "get", "edit"),
+    ("organisation_edit", lambda w: f"{P}/organisations/{w.org.pk}/edit/", "get", "edit"),
+    ("organisation_delete", lambda w: f"{P}/organisations/{w.org.pk}/delete/", "get", "edit"),
+    ("organisation_merge", lambda w: f"{P}/organisations/{w.org.pk}/merge/", "post", "edit"),
+    ("link_add", lambda w: f"{P}/organisations/{w.org.pk}/links/", "post", "edit"),
+    ("link_delete", lambda w: f"{P}/organisations/{w.org.pk}/links/{w.link.pk}/delete/", "post", "edit"),
+    ("key_individual_create", lambda w: f"{P}/organisations/{w.org.pk}/key-individuals/new/", "get", "edit"),
+    ("key_individual_edit", lambda w: f"{P}/organisations/{w.org.pk}/key-individuals/{w.key_individual.pk}/", "get", "edit"),
+    ("policy_create", lambda w: f"{P}/organisations/{w.org.pk}/policies/new/", "get", "edit"),
+    ("policy_edit", lambda w: f"{P}/organisations/{w.org.pk}/policies/{w.policy.pk}/", "get", "edit"),
+    ("source_create", lambda w: f"{P}/organisations/{w.org.pk}/sources/new/", "get", "edit"),
+    ("source_edit", lambda w: f"{P}/organisations/{w.org.pk}/sources/{w.source.pk}/", "get", "edit"),
+    ("source_document", lambda w: f"{P}/organisations/{w.org.pk}/sources/{w.source.pk}/document/", "get", "read"),
+    ("child_delete", lambda w: f"{P}/organisations/{w.org.pk}/policy/{w.policy.pk}/delete/", "post", "edit"),
+    ("contact_list", lambda w: f"{P}/contacts/", "get", "read"),
+    ("contact_create", lambda w: f"{P}/contacts/new/", "get", "edit"),
+    ("contact_detail", lambda w: f"{P}/contacts/{w.contact.pk}/", "get", "read"),
+    ("contact_edit", lambda w: f"{P}/contacts/{w.contact.pk}/edit/", "get", "edit"),
+    ("contact_delete", lambda w: f"{P}/contacts/{w.contact.pk}/delete/", "get", "edit"),
+    ("interaction_list", lambda w: f"{P}/interactions/", "get", "read"),
+    ("interaction_create", lambda w: f"{P}/interactions/new/", "get", "edit"),
+    ("interaction_detail", lambda w: f"{P}/interactions/{w.interaction.pk}/", "get", "read"),
+    ("interaction_edit", lambda w: f"{P}/interactions/{w.interaction.pk}/edit/", "get", "edit"),
+    ("interaction_delete", lambda w: f"{P}/interactions/{w.interaction.pk}/delete/", "get", "edit"),
+    ("follow_up_toggle", lambda w: f"{P}/follow-ups/{w.follow_up.pk}/done/", "post", "edit"),
+    ("connection_list", lambda w: f"{P}/connections/", "get", "read"),
+    ("connection_delete", lambda w: f"{P}/connections/{w.connection.pk}/delete/", "post", "edit"),
+    ("members", lambda w: f"/accounts{P}/team/", "get", "read"),
+    ("invite", lambda w: f"/accounts{P}/team/invite/", "post", "manage"),
+    ("member_role", lambda w: f"/accounts{P}/team/{w.membership.pk}/role/", "post", "manage"),
+    ("member_remove", lambda w: f"/accounts{P}/team/{w.membership.pk}/remove/", "post", "manage"),
+    ("invitation_revoke", lambda w: f"/accounts{P}/team/invitations/{w.invitation.pk}/revoke/", "post", "manage"),
+]
+# URL names that are not programme pages, or are covered by their own module's tests.
+NOT_PROGRAMME_PAGES = {
+    "home", "login", "logout", "password_change", "password_change_done", "password_reset",
+    "password_reset_done", "password_reset_confirm", "password_reset_complete", "invitation_accept",
+    "invitation_accept_base",
+}
+
+
+@pytest.fixture
+def world(cast: Any) -> Any:
+    from partnerpath.accounts.models import Invitation, Membership
+
+    w = world_module.build(cast)
+    w.source.document.save("report.txt", __import__("django.core.files.base", fromlist=["ContentFile"]).ContentFile(b"x"))
+    w.membership = Membership.objects.get(programme=cast.programme, user=cast.viewer)  # type: ignore[attr-defined]
+    w.invitation = Invitation.objects.create(programme=cast.programme, email="new@example.org")  # type: ignore[attr-defined]
+    return w
+
+
+def _call(client: Any, method: str, url: str) -> Any:
+    return client.post(url, {}) if method == "post" else client.get(url)
+
+
+@pytest.mark.parametrize(("name", "url", "method", "need"), PAGES, ids=[p[0] for p in PAGES])
+def test_an_outsider_gets_404_everywhere(cast, world, client_for, name, url, method, need):
+    assert _call(client_for(cast.outsider), method, url(world)).status_code == 404
+
+
+@pytest.mark.parametrize(("name", "url", "method", "need"), PAGES, ids=[p[0] for p in PAGES])
+def test_an_anonymous_visitor_is_sent_to_the_login_page_or_gets_404(client, world, name, url, method, need):
+    response = _call(client, method, url(world))
+    assert response.status_code in (302, 404)
+    if response.status_code == 302:
+        assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("role", ["viewer", "reviewer"])
+@pytest.mark.parametrize(("name", "url", "method", "need"), PAGES, ids=[p[0] for p in PAGES])
+def test_read_only_roles_read_but_cannot_change(cast, world, client_for, role, name, url, method, need):
+    status = _call(client_for(getattr(cast, role)), method, url(world)).status_code
+    if need == "read":
+        assert status == 200
+    else:
+        assert status == 403
+
+
+@pytest.mark.parametrize(("name", "url", "method", "need"), PAGES, ids=[p[0] for p in PAGES])
+def test_a_team_member_can_use_every_page_but_team_management(cast, world, client_for, name, url, method, need):
+    status = _call(client_for(cast.member), method, url(world)).status_code
+    if need == "manage":
+        assert status == 403
+    else:
+        assert status in (200, 302)
+
+
+def _names(resolver: Any, prefix: str = "") -> set[str]:
+    found: set[str] = set()
+    for item in resolver.url_patterns:
+        if isinstance(item, URLResolver):
+            if item.namespace in {"api", "admin"} or item.app_name in {"api", "admin"}:
+                continue
+            found |= _names(item)
+        elif isinstance(item, URLPattern) and item.name:
+            found.add(item.name)
+    return found
+
+
+def test_every_web_page_is_in_the_access_table():
+    covered = {p[0] for p in PAGES} | NOT_PROGRAMME_PAGES
+    missing = _names(get_resolver()) - covered
+    # Import pages have their own access tests in tests/registry/test_import_views.py.
+    missing = {m for m in missing if not m.startswith("import_")}
+    assert missing == set(), f"add these pages to PAGES: {sorted(missing)}"
