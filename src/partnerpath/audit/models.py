@@ -33,3 +33,31 @@ class Change(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_label} {self.get_action_display()} {self.object_repr}"
+
+    def readable_changes(self) -> list[dict[str, str]]:
+        """Each changed field with its label and old/new (or added/removed) values in plain words."""
+        model = self.content_type.model_class()
+        rows = []
+        for name, diff in (self.changes or {}).items():
+            label = name.replace("_", " ")
+            if model is not None:
+                try:
+                    label = str(model._meta.get_field(name).verbose_name)
+                except Exception:  # a field removed since the change was recorded
+                    pass
+            rows.append({
+                "field": label,
+                **{key: _readable(diff.get(key)) for key in ("old", "new", "added", "removed") if key in diff},
+            })
+        return rows
+
+
+def _readable(value: object) -> str:
+    """A stored value as a person would write it."""
+    if value is None or value == "":
+        return "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(none)"
+    return str(value)

@@ -1,0 +1,161 @@
+"""Registry figures for docs/performance.md.
+
+Prints: the median time of the organisation list page and of the API list with 5,000 organisations,
+the SQL queries each runs, and the time to import a 5,000-row CSV. Runs against a fresh throwaway
+database: SQLite in a temporary folder by default, or PostgreSQL when BENCH_DATABASE_URL is set
+(e.g. postgres://postgres@127.0.0.1:5432/partnerpath_bench; the database is created and dropped).
+
+    .venv/bin/python bench/registry.py [--organisations 5000] [--repeat 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TMP = Path(tempfile.mkdtemp(prefix="partnerpath-bench-"))
+os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{TMP / 'bench.sqlite3'}")
+os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ["DJANGO_SETTINGS_MODULE"] = "partnerpath.config.test_settings"
+os.environ["PARTNERPATH_VAR_DIR"] = str(TMP)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, connections  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+SECTORS = ["fisheries", "construction", "hospitality", "technology", "agriculture", "apparel", "recruitment"]
+COUNTRIES = ["TH", "VN", "KH", "LA", "MM", "MY", "ID", "PH"]
+KINDS = ["company"] * 6 + ["association", "ngo", "recruitment"]
+
+
+def _prepare_database() -> None:
+    url = os.environ["DATABASE_URL"]
+    if url.startswith("postgres"):
+        from django.test.utils import get_runner  # noqa: F401
+
+        settings_dict = connections["default"].settings_dict
+        name = settings_dict["NAME"]
+        with connections["default"]._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def _seed(n: int) -> tuple[object, object]:
+    """n organisations with a contact each and interactions, bulk-inserted (seeding is not measured)."""
+    import datetime as dt
+
+    from partnerpath.accounts.models import User
+    from partnerpath.accounts.services import create_programme
+    from partnerpath.core.names import normalise_org_name
+    from partnerpath.engagement.models import Interaction
+    from partnerpath.registry.models import Contact, Organisation
+
+    user = User.objects.create_user("bench", password="bench-pass-123")
+    programme = create_programme("Bench Programme", "bench", user)
+    orgs = [
+        Organisation(
+            programme=programme, name=f"Bench Company {i:05} Co., Ltd.", normalised_name=normalise_org_name(f"Bench Company {i:05}"),
+            kind=KINDS[i % len(KINDS)], hq_country=COUNTRIES[i % len(COUNTRIES)],
+            countries_of_operation=[COUNTRIES[(i + 1) % len(COUNTRIES)], COUNTRIES[(i + 3) % len(COUNTRIES)]],
+            sectors=[SECTORS[i % len(SECTORS)], SECTORS[(i * 7 + 2) % len(SECTORS)]],
+            reputation="Seeded for the benchmark",
+        )
+        for i in range(n)
+    ]
+    Organisation.objects.bulk_create(orgs, batch_size=500)
+    orgs = list(Organisation.objects.filter(programme=programme).order_by("pk"))
+    Contact.objects.bulk_create(
+        [Contact(programme=programme, organisation=o, name=f"Contact {o.pk}") for o in orgs], batch_size=500
+    )
+    today = dt.date.today()
+    items = Interaction.objects.bulk_create(
+        [Interaction(programme=programme, occurred_on=today - dt.timedelta(days=i % 500), title=f"Call {i}", kind="call")
+         for i in range(n)], batch_size=500,
+    )
+    through = Interaction.organisations.through
+    through.objects.bulk_create(
+        [through(interaction_id=it.pk, organisation_id=orgs[i].pk) for i, it in enumerate(items)], batch_size=500
+    )
+    return user, programme
+
+
+def _time(client: Client, url: str, repeat: int, **headers: str) -> tuple[float, int]:
+    client.get(url, **headers)  # warm caches and connections
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = client.get(url, **headers)
+        times.append(time.perf_counter() - start)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url, **headers)
+    return statistics.median(times) * 1000, len(ctx.captured_queries)
+
+
+def _import_csv(programme: object, user: object, rows: int) -> float:
+    from partnerpath.registry import imports
+
+    path = TMP / "import.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["name", "kind", "hq_country", "countries_of_operation", "sectors", "website", "size"])
+        for i in range(rows):
+            writer.writerow([
+                f"Imported Enterprise {i:05} Ltd", "company", COUNTRIES[i % 8], f"{COUNTRIES[(i + 1) % 8]};{COUNTRIES[(i + 2) % 8]}",
+                SECTORS[i % 7], f"https://imported-{i}.example.com", "medium",
+            ])
+    start = time.perf_counter()
+    outcome = imports.import_file(programme, user, path, kind="organisations")
+    elapsed = time.perf_counter() - start
+    print(f"  import outcome: {outcome}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--organisations", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--import-rows", type=int, default=5000)
+    args = parser.parse_args()
+    setup_test_environment()
+    _prepare_database()
+    print(f"database: {connection.vendor}; organisations: {args.organisations}; repeats: {args.repeat}")
+    user, programme = _seed(args.organisations)
+    client = Client()
+    client.force_login(user)  # type: ignore[arg-type]
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=user)  # type: ignore[misc]
+    auth = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
+    rows = [
+        ("organisation list page", "/p/bench/organisations/", {}),
+        ("organisation list page, filtered", "/p/bench/organisations/?sector=fisheries&country=VN", {}),
+        ("organisation list page, last page", "/p/bench/organisations/?page=100", {}),
+        ("API organisation list", "/api/v1/organisations/", auth),
+        ("API organisation list, filtered", "/api/v1/organisations/?sector=fisheries&country=VN", auth),
+    ]
+    print(f"{'what':40} {'median ms':>10} {'queries':>8}")
+    for label, url, headers in rows:
+        median, queries = _time(client, url, args.repeat, **headers)
+        print(f"{label:40} {median:10.1f} {queries:8d}")
+    seconds = _import_csv(programme, user, args.import_rows)
+    print(f"import of a {args.import_rows}-row CSV: {seconds:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
