@@ -1,0 +1,1 @@
+"""The engagement log's REST API: serializers and view sets, mounted by partnerpath.api.urls."""

@@ -1,0 +1,1 @@
+"""The registry's REST API: serializers and view sets, mounted by partnerpath.api.urls."""
