@@ -138,3 +138,28 @@ def test_lists_and_the_dashboard_run_a_constant_number_of_queries(cast, client_f
     small = _count(client, url)
     grow(190, 10)
     assert _count(client, url) == small
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", {"Call A", "Visit B"}),
+        ("search=visit", {"Visit B"}),
+        ("kind=call", {"Call A"}),
+        ("date_from=2026-02-01", {"Visit B"}),
+        ("date_to=2026-01-31", {"Call A"}),
+        ("organisation=ORG_B", {"Visit B"}),
+    ],
+)
+def test_the_engagement_log_filters(cast, client_for, query, expected):
+    a = factories.organisation(cast.programme, name="A Co")
+    b = factories.organisation(cast.programme, name="B Co")
+    factories.interaction(cast.programme, [a], dt.date(2026, 1, 5), "Call A", kind="call")
+    factories.interaction(cast.programme, [a, b], dt.date(2026, 2, 5), "Visit B", kind="site_visit")
+    page = client_for(cast.viewer).get(f"/p/mekong/interactions/?{query.replace('ORG_B', str(b.pk))}")
+    assert {i.title for i in page.context["page_obj"]} == expected
+
+
+def test_a_bad_date_in_the_log_filter_is_reported_not_ignored(cast, client_for):
+    page = client_for(cast.viewer).get("/p/mekong/interactions/?date_from=31-31-2026")
+    assert page.status_code == 200 and "Enter a valid date" in page.content.decode()

@@ -9,7 +9,7 @@ from django.forms import inlineformset_factory
 
 from partnerpath.accounts.models import Programme
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
-from partnerpath.engagement.services import team_of
+from partnerpath.engagement.services import InteractionFilter, team_of
 from partnerpath.registry.models import Contact, Organisation
 
 
@@ -74,3 +74,29 @@ class ConnectionForm(forms.Form):
         if data.get("from_person") and data.get("from_person") == data.get("to_person"):
             raise forms.ValidationError("A person cannot be connected to themselves.")
         return data
+
+
+class InteractionFilterForm(forms.Form):
+    """The filter of the engagement log; a bad date is reported, not silently ignored."""
+
+    search = forms.CharField(required=False)
+    kind = forms.ChoiceField(required=False, choices=[("", "Any"), *Interaction._meta.get_field("kind").choices])  # type: ignore[misc]
+    organisation = forms.IntegerField(required=False, min_value=1)
+    date_from = forms.DateField(required=False, label="From")
+    date_to = forms.DateField(required=False, label="To")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data
+
+    def to_filter(self) -> InteractionFilter:
+        """The valid parts of the filter."""
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        return InteractionFilter(
+            search=(data.get("search") or "").strip(), kind=data.get("kind") or "",
+            organisation=data.get("organisation"), date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )

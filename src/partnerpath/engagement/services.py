@@ -156,24 +156,38 @@ def team_of(programme: Programme) -> QuerySet[User]:
     return User.objects.filter(memberships__programme=programme).order_by("username")
 
 
-def interactions_of(programme: Programme, params: Any) -> QuerySet[Interaction]:
-    """The engagement log, filtered by search, kind, organisation and date range."""
-    qs = Interaction.objects.filter(programme=programme)
-    search = str(params.get("search", "") or "").strip()
-    if search:
-        qs = qs.filter(Q(title__icontains=search) | Q(summary__icontains=search)
-                       | Q(organisations__name__icontains=search)).distinct()
-    kind = params.get("kind")
-    if kind:
-        qs = qs.filter(kind=kind)
-    org = str(params.get("organisation", "") or "")
-    if org.isdigit():
-        qs = qs.filter(organisations__id=int(org))
-    for key, lookup in (("from", "occurred_on__gte"), ("to", "occurred_on__lte")):
-        value = str(params.get(key, "") or "")
-        try:
-            if value:
-                qs = qs.filter(**{lookup: date.fromisoformat(value)})
-        except ValueError:
-            pass
+@dataclass(frozen=True)
+class InteractionFilter:
+    """What the engagement log can be filtered by (web, API and export alike)."""
+
+    search: str = ""
+    kind: str = ""
+    organisation: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def filter_interactions(qs: QuerySet[Interaction], flt: InteractionFilter) -> QuerySet[Interaction]:
+    """Apply a filter; sub-queries instead of joins keep each interaction once."""
+    if flt.search:
+        matching = Interaction.objects.filter(
+            Q(title__icontains=flt.search) | Q(summary__icontains=flt.search)
+            | Q(organisations__name__icontains=flt.search)
+        )
+        qs = qs.filter(pk__in=matching.values("pk"))
+    if flt.kind:
+        qs = qs.filter(kind=flt.kind)
+    if flt.organisation is not None:
+        through = Interaction.organisations.through.objects.filter(organisation_id=flt.organisation)
+        qs = qs.filter(pk__in=through.values("interaction_id"))
+    if flt.date_from:
+        qs = qs.filter(occurred_on__gte=flt.date_from)
+    if flt.date_to:
+        qs = qs.filter(occurred_on__lte=flt.date_to)
+    return qs
+
+
+def interactions_of(programme: Programme, flt: InteractionFilter | None = None) -> QuerySet[Interaction]:
+    """The programme's engagement log, filtered, newest first, with what the list shows."""
+    qs = filter_interactions(Interaction.objects.filter(programme=programme), flt or InteractionFilter())
     return qs.prefetch_related("organisations", "follow_ups").order_by("-occurred_on", "-id")

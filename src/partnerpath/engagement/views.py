@@ -19,7 +19,12 @@ from partnerpath.accounts.access import ProgrammeAccess, programme_access
 from partnerpath.audit.services import history_of
 from partnerpath.engagement import services
 from partnerpath.engagement.choices import InteractionKind
-from partnerpath.engagement.forms import ConnectionForm, FollowUpFormSet, InteractionForm
+from partnerpath.engagement.forms import (
+    ConnectionForm,
+    FollowUpFormSet,
+    InteractionFilterForm,
+    InteractionForm,
+)
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
 from partnerpath.registry.models import Contact
 
@@ -44,16 +49,20 @@ def dashboard(request: HttpRequest, programme: str) -> HttpResponse:
 def interaction_list(request: HttpRequest, programme: str) -> HttpResponse:
     """The engagement log, newest first, filterable and exportable."""
     access = programme_access(request, programme)
-    qs = services.interactions_of(access.programme, request.GET)
+    filter_form = InteractionFilterForm(request.GET)
+    filter_form.is_valid()  # errors are shown; only the valid parts filter
+    qs = services.interactions_of(access.programme, filter_form.to_filter())
     export = request.GET.get("export")
     if export:
         from partnerpath.registry import exports
 
         return exports.interactions_response(qs, export, access.programme)
-    params = {k: v for k, v in request.GET.items() if k in ("search", "kind", "organisation", "from", "to") and v}
+    keys = ("search", "kind", "organisation", "date_from", "date_to")
+    params = {k: v for k, v in request.GET.items() if k in keys and v}
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return _render(request, "engagement/interaction_list.html", access, "interactions",
-                   page_obj=page, params=params, query=urlencode(params), kinds=InteractionKind.choices)
+                   page_obj=page, params=params, query=urlencode(params), kinds=InteractionKind.choices,
+                   filter_form=filter_form)
 
 
 @login_required

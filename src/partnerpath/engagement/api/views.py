@@ -18,6 +18,7 @@ from partnerpath.engagement.api.serializers import (
 )
 from partnerpath.engagement.choices import ConnectionKind, InteractionKind
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
+from partnerpath.engagement.services import InteractionFilter, filter_interactions
 
 
 class ConnectionQuery(ProgrammeQuery):
@@ -96,27 +97,12 @@ class InteractionViewSet(ProgrammeRecordViewSet):
     )
 
     def filter_records(self, queryset: QuerySet[Any], params: dict[str, Any]) -> QuerySet[Any]:
-        if params.get("search"):
-            text = params["search"]
-            matching = Interaction.objects.filter(
-                Q(title__icontains=text)
-                | Q(summary__icontains=text)
-                | Q(organisations__name__icontains=text)
-            )
-            queryset = queryset.filter(pk__in=matching.values("pk"))
-        if params.get("kind"):
-            queryset = queryset.filter(kind=params["kind"])
-        if params.get("organisation"):
-            queryset = queryset.filter(
-                pk__in=Interaction.organisations.through.objects.filter(
-                    organisation_id=params["organisation"]
-                ).values("interaction_id")
-            )
-        if params.get("from"):
-            queryset = queryset.filter(occurred_on__gte=params["from"])
-        if params.get("to"):
-            queryset = queryset.filter(occurred_on__lte=params["to"])
-        return queryset
+        flt = InteractionFilter(
+            search=params.get("search") or "", kind=params.get("kind") or "",
+            organisation=params.get("organisation"), date_from=params.get("from"),
+            date_to=params.get("to"),
+        )
+        return filter_interactions(queryset, flt)
 
 
 @extend_schema_view(list=extend_schema(parameters=[FollowUpQuery]))
