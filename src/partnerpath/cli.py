@@ -28,7 +28,7 @@ def _manage(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command tree."""
-    from partnerpath import __version__, cli_registry, cli_serve
+    from partnerpath import __version__, cli_matching, cli_registry, cli_serve
 
     parser = argparse.ArgumentParser(
         prog="partnerpath",
@@ -40,12 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     cli_serve.register(sub)
     cli_registry.register(sub)
-    try:
-        from partnerpath import cli_matching
-    except ImportError:  # the screening commands arrive with the due-diligence module
-        cli_matching = None  # type: ignore[assignment]
-    if cli_matching is not None:
-        cli_matching.register(sub)
+    cli_matching.register(sub)
     manage = sub.add_parser(
         "manage",
         help="run a Django management command (e.g. migrate, createsuperuser, db_worker)",

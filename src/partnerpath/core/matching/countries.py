@@ -1,4 +1,4 @@
-"""Countries for screening: codes from what lists and users write, and country words inside names."""
+"""Countries for screening: codes from what lists and users write, country words in names."""
 
 from __future__ import annotations
 
@@ -7,9 +7,47 @@ from functools import lru_cache
 from rigour.territories import get_territories, lookup_territory
 
 # Region words that qualify an organisation name like a country does ("Faberlic Europe").
-_REGIONS = frozenset({"europe", "asia", "africa", "america", "americas", "pacific", "middle east",
-                      "latin america", "north america", "south america", "asia pacific", "apac",
-                      "emea", "international", "global", "worldwide", "overseas"})
+_REGIONS = frozenset(
+    {
+        "europe",
+        "asia",
+        "africa",
+        "america",
+        "americas",
+        "pacific",
+        "middle east",
+        "latin america",
+        "north america",
+        "south america",
+        "asia pacific",
+        "apac",
+        "emea",
+        "international",
+        "global",
+        "worldwide",
+        "overseas",
+    }
+)
+
+
+# Country names as written in company names in the country's own language.
+_LOCAL_NAMES: dict[str, tuple[str, ...]] = {
+    "ch": ("schweiz", "suisse", "svizzera"),
+    "de": ("deutschland",),
+    "mx": ("mexico",),
+    "es": ("espana",),
+    "jp": ("nippon", "nihon"),
+    "th": ("thai",),
+    "vn": ("viet nam",),
+    "kr": ("korea",),
+    "gb": ("uk", "britain"),
+    "us": ("usa", "america"),
+    "nl": ("nederland",),
+    "cn": ("zhongguo",),
+    "id": ("indonesia",),
+    "ph": ("pilipinas",),
+    "br": ("brasil",),
+}
 
 
 @lru_cache(maxsize=4096)
@@ -33,7 +71,7 @@ def _country_words() -> dict[str, str]:
         if not territory.is_country or territory.is_historical:
             continue
         code = territory.code.split("-")[0]
-        for name in (territory.name, territory.full_name):
+        for name in (territory.name, territory.full_name, *_LOCAL_NAMES.get(code, ())):
             folded = fold(name)
             if folded and len(folded) > 3:
                 words.setdefault(folded, code)
@@ -42,14 +80,7 @@ def _country_words() -> dict[str, str]:
 
 def country_in_token(token: str) -> str | None:
     """The country code a single name word stands for ("mexico" -> "mx"), or None."""
-    words = _country_words()
-    if token in words:
-        return words[token]
-    if len(token) > 3:
-        territory = lookup_territory(token)
-        if territory is not None and territory.is_country:
-            return territory.code.split("-")[0]
-    return None
+    return _country_words().get(token)
 
 
 def is_region_word(token: str) -> bool:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Schema(str, Enum):
+class Schema(StrEnum):
     """FollowTheMoney schema of an entity; decides which features and rules apply."""
 
     PERSON = "Person"
@@ -24,14 +24,19 @@ class Schema(str, Enum):
             if schema.value.lower() == key:
                 return schema
         aliases = {
-            "individual": cls.PERSON, "entity": cls.LEGAL_ENTITY, "org": cls.ORGANIZATION,
-            "organisation": cls.ORGANIZATION, "ship": cls.VESSEL, "publicbody": cls.ORGANIZATION,
+            "individual": cls.PERSON,
+            "entity": cls.LEGAL_ENTITY,
+            "org": cls.ORGANIZATION,
+            "organisation": cls.ORGANIZATION,
+            "ship": cls.VESSEL,
+            "publicbody": cls.ORGANIZATION,
             "aircraft": cls.VESSEL,
         }
         if key in aliases:
             return aliases[key]
-        raise ValueError(f"unknown schema {value!r}; expected one of "
-                         + ", ".join(s.value for s in cls))
+        raise ValueError(
+            f"unknown schema {value!r}; expected one of " + ", ".join(s.value for s in cls)
+        )
 
     @property
     def is_organisation(self) -> bool:

@@ -16,7 +16,7 @@ from partnerpath.core.matching.similarity import NameComparison, compare_names
 
 LEGAL_FORM_CONFLICT_FACTOR = 0.65
 OTHER_JURISDICTION_FACTOR = 0.75
-COUNTRY_MISMATCH_FACTOR_ORG = 0.8
+COUNTRY_MISMATCH_FACTOR_ORG = 0.6
 COUNTRY_MISMATCH_FACTOR_PERSON = 0.95
 BIRTH_DATE_CONFLICT_FACTOR = 0.7
 IDENTIFIER_CONFLICT_FACTOR = 0.9
@@ -34,8 +34,12 @@ class Feature:
 
     def as_dict(self) -> dict[str, object]:
         """Plain-data form for storage and JSON output."""
-        return {"feature": self.name, "value": self.value, "factor": self.factor,
-                "reason": self.reason}
+        return {
+            "feature": self.name,
+            "value": self.value,
+            "factor": self.factor,
+            "reason": self.reason,
+        }
 
 
 def _feature(func: object, value: float, factor: float, reason: str) -> Feature:
@@ -50,7 +54,9 @@ def treat_as_person(query: Entity, candidate: Entity) -> bool:
         return True
     if schemas == {Schema.LEGAL_ENTITY}:
         forms = [normalise_name(n, Schema.LEGAL_ENTITY) for n in (*query.names, *candidate.names)]
-        return all(not f.legal_forms and "class" not in f.kinds and len(f.tokens) >= 2 for f in forms)
+        return all(
+            not f.legal_forms and "class" not in f.kinds and len(f.tokens) >= 2 for f in forms
+        )
     return False
 
 
@@ -72,24 +78,32 @@ def best_name_pair(query: Entity, candidate: Entity, person: bool) -> NameCompar
 
 def name_similarity(comparison: NameComparison) -> Feature:
     """How alike the closest pair of names is, word by word, after normalisation."""
-    reason = f"“{comparison.left.original}” vs “{comparison.right.original}”: {comparison.describe()}"
+    reason = (
+        f"“{comparison.left.original}” vs “{comparison.right.original}”: {comparison.describe()}"
+    )
     return _feature(name_similarity, comparison.score, 1.0, reason)
 
 
 def legal_form_compatibility(left: NameForm, right: NameForm) -> Feature:
-    """Legal forms of different kinds (e.g. GmbH vs AG, Co., Ltd. vs PCL) mean different legal persons."""
+    """Legal forms of different kinds (GmbH vs AG, Co., Ltd. vs PCL) mean other legal persons."""
     if not left.legal_forms or not right.legal_forms:
         shown = "/".join(left.legal_forms or right.legal_forms) or "none"
-        return _feature(legal_form_compatibility, 0.5, 1.0, f"legal form on one side only ({shown})")
+        return _feature(
+            legal_form_compatibility, 0.5, 1.0, f"legal form on one side only ({shown})"
+        )
     text = f"{'/'.join(left.legal_forms)} vs {'/'.join(right.legal_forms)}"
     if families_conflict(left.families, right.families):
-        return _feature(legal_form_compatibility, 0.0, LEGAL_FORM_CONFLICT_FACTOR,
-                        f"{text}: different kinds of company")
+        return _feature(
+            legal_form_compatibility,
+            0.0,
+            LEGAL_FORM_CONFLICT_FACTOR,
+            f"{text}: different kinds of company",
+        )
     return _feature(legal_form_compatibility, 1.0, 1.0, f"{text}: compatible")
 
 
 def other_jurisdiction(comparison: NameComparison) -> Feature:
-    """The same name qualified by a different country ("Bank of China (Hong Kong)" vs "(Singapore)")."""
+    """The same name qualified by another country ("Bank of China (Hong Kong)" vs "(Macau)")."""
     left = {c for t in comparison.extra_left if (c := country_in_token(t))}
     right = {c for t in comparison.extra_right if (c := country_in_token(t))}
     if left and right and not (left & right):
@@ -102,20 +116,22 @@ def other_jurisdiction(comparison: NameComparison) -> Feature:
 
 
 def country_agreement(query: Entity, candidate: Entity, person: bool) -> Feature:
-    """Whether the countries known for both sides overlap; companies in different countries differ."""
+    """Whether the known countries overlap; companies registered in different countries differ."""
     if not query.countries or not candidate.countries:
         return _feature(country_agreement, 0.5, 1.0, "country not known on both sides")
     shared = query.countries & candidate.countries
     if shared:
         return _feature(country_agreement, 1.0, 1.0, f"shared country: {', '.join(sorted(shared))}")
     factor = COUNTRY_MISMATCH_FACTOR_PERSON if person else COUNTRY_MISMATCH_FACTOR_ORG
-    reason = (f"different countries: {', '.join(sorted(query.countries))} vs "
-              f"{', '.join(sorted(candidate.countries))}")
+    reason = (
+        f"different countries: {', '.join(sorted(query.countries))} vs "
+        f"{', '.join(sorted(candidate.countries))}"
+    )
     return _feature(country_agreement, 0.0, factor, reason)
 
 
 def identifier_agreement(query: Entity, candidate: Entity) -> Feature:
-    """A shared registration or document number is strong evidence; differing numbers weigh against."""
+    """A shared registration or document number is strong evidence; differing ones weigh against."""
     if not query.identifiers or not candidate.identifiers:
         return _feature(identifier_agreement, 0.5, 1.0, "no identifiers on both sides")
     shared = query.identifiers & candidate.identifiers
@@ -125,7 +141,7 @@ def identifier_agreement(query: Entity, candidate: Entity) -> Feature:
 
 
 def birth_date(query: Entity, candidate: Entity) -> Feature:
-    """For persons, a different year of birth means a different person; the same date supports it."""
+    """For persons, another year of birth means another person; the same date supports a match."""
     if not query.birth_dates or not candidate.birth_dates:
         return _feature(birth_date, 0.5, 1.0, "birth date not known on both sides")
     if query.birth_dates & candidate.birth_dates:

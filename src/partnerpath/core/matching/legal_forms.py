@@ -1,9 +1,9 @@
 """Legal forms of companies across jurisdictions, with the family each belongs to.
 
-Our own table covers the forms screening teams meet in Asia and the common western ones, each mapped to
-a display form and a *family* (private limited, public/joint-stock, partnership, non-profit, ...). The long
-tail of the world's forms comes from OpenSanctions' ``rigour`` data (``org_types.yml``), whose generic
-classes we map onto the same families.
+Our own table covers the forms screening teams meet in Asia and the common western ones, each mapped
+to a display form and a *family* (private limited, public/joint-stock, partnership, non-profit,
+...). The long tail of the world's forms comes from OpenSanctions' ``rigour`` data
+(``org_types.yml``), whose generic classes we map onto the same families.
 """
 
 from __future__ import annotations
@@ -119,6 +119,13 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("pao", "PJSC", PUBLIC),
     ("ao", "JSC", PUBLIC),
     ("ooo", "OOO", PRIVATE),
+    ("obshchestvo s ogranichennoi otvetstvennostyu", "OOO", PRIVATE),
+    ("obshchestvo s ogranichennoy otvetstvennostyu", "OOO", PRIVATE),
+    ("tovarishchestvo s ogranichennoi otvetstvennostyu", "TOO", PRIVATE),
+    ("publichnoe aktsionernoe obshchestvo", "PJSC", PUBLIC),
+    ("otkrytoe aktsionernoe obshchestvo", "OJSC", PUBLIC),
+    ("zakrytoe aktsionernoe obshchestvo", "CJSC", PUBLIC),
+    ("aktsionernoe obshchestvo", "JSC", PUBLIC),
     ("too", "TOO", PRIVATE),
     ("ano", "ANO", NONPROFIT),
     ("fgup", "FGUP", STATE),
@@ -180,8 +187,26 @@ MAX_FORM_TOKENS = max(len(k) for k in LEGAL_FORMS)
 
 # Forms that are also common words or name parts; only treated as a legal form at the start or end.
 EDGE_ONLY = frozenset(
-    {("sa",), ("as",), ("ab",), ("se",), ("sl",), ("ao",), ("na",), ("spa",), ("too",), ("cv",),
-     ("pt",), ("ev",), ("kk",), ("kg",), ("oy",), ("ano",), ("limited",), ("corporation",)}
+    {
+        ("sa",),
+        ("as",),
+        ("ab",),
+        ("se",),
+        ("sl",),
+        ("ao",),
+        ("na",),
+        ("spa",),
+        ("too",),
+        ("cv",),
+        ("pt",),
+        ("ev",),
+        ("kk",),
+        ("kg",),
+        ("oy",),
+        ("ano",),
+        ("limited",),
+        ("corporation",),
+    }
 )
 
 

@@ -1,8 +1,9 @@
 """Name normalisation: script folding, transliteration, honorifics, legal forms, name parts.
 
-Every name is turned once into a :class:`NameForm`: lower-case ASCII tokens, each with a weight saying how
-much it tells about identity (a particle such as "al" or a class word such as "company" tells little), the
-legal forms taken off the name, and the scripts it was written in. Scoring only compares NameForms.
+Every name is turned once into a :class:`NameForm`: lower-case ASCII tokens, each with a weight
+saying how much it tells about identity (a particle such as "al" or a class word such as "company"
+tells little), the legal forms taken off the name, and the scripts it was written in. Scoring only
+compares NameForms.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import lru_cache
 from normality import ascii_text
 from rapidfuzz.distance import Levenshtein
 from rigour._core import text_scripts
-from rigour.names import NameTypeTag, analyze_names, remove_person_prefixes
+from rigour.names import remove_person_prefixes
 from rigour.text.translit import maybe_ascii
 
 from partnerpath.core.matching.entities import Schema
@@ -40,7 +41,9 @@ from partnerpath.core.matching.vocab import (
 _SYLLABIC = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
 _NATIVE_SPLIT = re.compile(r"[\W_]+", re.UNICODE)
 # Scripts written without short vowels: their transliterations need consonant comparison.
-_ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff]")
+_ABJAD = re.compile(
+    r"[\u0590-\u05ff\u0600-\u06ff\u0700-\u074f\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff]"
+)
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u02bb`\u00b4\u02b9\u02be\u02bf]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DOTTED_INITIALS = re.compile(r"\b(?:[a-z]\s*\.\s*){2,}")
@@ -58,14 +61,15 @@ class NameForm:
     original: str
     tokens: tuple[str, ...]
     weights: tuple[float, ...]
-    kinds: tuple[str, ...]  # per token: "name", "particle", "class", "initial", "number", "syllable"
+    kinds: tuple[
+        str, ...
+    ]  # per token: "name", "particle", "class", "initial", "number", "syllable"
     legal_forms: tuple[str, ...]  # display forms, e.g. ("Co., Ltd.",)
     families: frozenset[str]
     abjad: bool  # written in Arabic/Hebrew script: vowels were not written
     non_latin: bool
     native: tuple[str, ...]  # words in their own (non-Latin) script, characters for Han/Hangul
     script: str  # main non-Latin script of the original, "" for Latin
-    symbols: tuple[frozenset[str], ...]  # per token: rigour name symbols (same name, other spelling)
 
     @property
     def compact(self) -> str:
@@ -90,7 +94,9 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = _translit(text)
     text = text.lower().replace("&", " and ").replace("%", " percent ")
-    text = _DOTTED_INITIALS.sub(lambda m: " " + m.group(0).replace(".", "").replace(" ", "") + " ", text)
+    text = _DOTTED_INITIALS.sub(
+        lambda m: " " + m.group(0).replace(".", "").replace(" ", "") + " ", text
+    )
     return _NON_WORD.sub(" ", text).strip()
 
 
@@ -99,13 +105,14 @@ _FORM_WORDS = sorted({w for seq in LEGAL_FORMS for w in seq if len(w) >= 5})
 
 def _fix_form_typo(token: str) -> str:
     """A misspelt legal-form word ("aktiengeselschaft", "compan") in its right spelling."""
-    if token in LEGAL_FORMS or len(token) < 5 or (token,) in LEGAL_FORMS:
+    if len(token) < 5 or (token,) in LEGAL_FORMS:
         return token
     limit = 1 if len(token) < 8 else 2
     for word in _FORM_WORDS:
-        if abs(len(word) - len(token)) <= limit and Levenshtein.distance(
-            token, word, score_cutoff=limit
-        ) <= limit:
+        if (
+            abs(len(word) - len(token)) <= limit
+            and Levenshtein.distance(token, word, score_cutoff=limit) <= limit
+        ):
             return word
     return token
 
@@ -150,14 +157,14 @@ def _strip_legal_forms(tokens: list[str]) -> tuple[list[str], list[str], set[str
         else:
             i += 1
     if not displays and tokens:
-        family = rigour_family(" ".join(tokens))
-        if family is not None:
-            families.add(family)
+        fallback = rigour_family(" ".join(tokens))
+        if fallback is not None:
+            families.add(fallback)
     return tokens, displays, families
 
 
 def _join_split_letters(tokens: list[str]) -> list[str]:
-    """Join runs of single letters ("a b c" from "A B C Company") into one token for organisations."""
+    """Join runs of single letters ("a b c" from "A B C Company") into one organisation token."""
     out: list[str] = []
     run: list[str] = []
     for tok in [*tokens, ""]:
@@ -192,10 +199,10 @@ def _merge_number_words(tokens: list[str]) -> list[str]:
     """Turn spelled numbers into digits: "forty four" -> "44", "forty 4" -> "44"."""
     out: list[str] = []
     for tok in tokens:
-        if out and tok.isdigit() and len(tok) == 1 and out[-1].isdigit() and out[-1].endswith("0"):
-            if len(out[-1]) == 2:
-                out[-1] = str(int(out[-1]) + int(tok))
-                continue
+        tens = bool(out) and out[-1].isdigit() and len(out[-1]) == 2 and out[-1].endswith("0")
+        if tens and tok.isdigit() and len(tok) == 1:
+            out[-1] = str(int(out[-1]) + int(tok))
+            continue
         out.append(tok)
     return out
 
@@ -283,35 +290,30 @@ def normalise_name(name: str, schema: Schema) -> NameForm:
         non_latin=non_latin,
         native=native,
         script=script,
-        symbols=_symbols(tuple(tokens), person),
     )
-
-
-_SYMBOL_CATEGORIES_PERSON = frozenset({"NAME", "NICK"})
-_SYMBOL_CATEGORIES_ORG = frozenset({"SYMBOL", "DOMAIN"})
-
-
-def _symbols(tokens: tuple[str, ...], person: bool) -> tuple[frozenset[str], ...]:
-    """Per token, the rigour symbols (name ids, nicknames, org words) it stands for."""
-    tag = NameTypeTag.PER if person else NameTypeTag.ORG
-    wanted = _SYMBOL_CATEGORIES_PERSON if person else _SYMBOL_CATEGORIES_ORG
-    found: dict[str, set[str]] = {}
-    analysed = analyze_names(
-        tag, [" ".join(tokens)], phonetics=False, numerics=False, consolidate=False, rewrite=False
-    )
-    for analysed_name in analysed:
-        for span in analysed_name.spans:
-            category = span.symbol.category.value
-            if category not in wanted or len(span.parts) != 1:
-                continue
-            found.setdefault(span.parts[0].form, set()).add(f"{category}:{span.symbol.id}")
-    return tuple(frozenset(found.get(t, ())) for t in tokens)
 
 
 _SKELETON_RULES = (
-    ("sch", "s"), ("tsh", "c"), ("ch", "c"), ("sh", "s"), ("zh", "j"), ("dj", "j"), ("dzh", "j"),
-    ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("q", "k"),
-    ("x", "ks"), ("w", "v"), ("z", "s"), ("c", "k"), ("ou", "u"), ("ee", "i"),
+    ("sch", "s"),
+    ("tsh", "c"),
+    ("ch", "c"),
+    ("sh", "s"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("dzh", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("z", "s"),
+    ("c", "k"),
+    ("ou", "u"),
+    ("ee", "i"),
 )
 _VOWELS = re.compile(r"(?<!^)[aeiouyh]|^[aeiouy]")
 _REPEATS = re.compile(r"(.)\1+")
@@ -319,7 +321,7 @@ _REPEATS = re.compile(r"(.)\1+")
 
 @lru_cache(maxsize=200_000)
 def skeleton(token: str) -> str:
-    """Consonant skeleton of a token, so transliterations like Usama/Osama or Husayn/Hussein agree."""
+    """Consonant skeleton of a word, so transliterations (Usama/Osama, Husayn/Hussein) agree."""
     s = token
     for old, new in _SKELETON_RULES:
         s = s.replace(old, new)

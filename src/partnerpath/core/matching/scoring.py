@@ -1,8 +1,8 @@
 """Pairwise scoring: combine the features into one score with its explanation.
 
-The algorithm has a stable name and version. The score is the name similarity of the best pair of names,
-multiplied by each feature's factor; a shared identifier lifts it. A score at or above the threshold is a
-match: a lead for a person to judge, never a verdict.
+The algorithm has a stable name and version. The score is the name similarity of the best pair of
+names, multiplied by each feature's factor; a shared identifier lifts it. A score at or above the
+threshold is a match: a lead for a person to judge, never a verdict.
 """
 
 from __future__ import annotations
@@ -43,29 +43,44 @@ class MatchResult:
 
     def explanation(self) -> str:
         """The per-feature reasons in one line, for CSV output and tables."""
-        parts = [f"{f.name}={f.value:g}" + (f" (x{f.factor:g})" if f.factor != 1.0 else "")
-                 + f": {f.reason}" for f in self.features]
-        return f"{self.algorithm} score {self.score:.2f} (threshold {self.threshold:g}); " + "; ".join(
-            parts
+        parts = [
+            f"{f.name}={f.value:g}"
+            + (f" (x{f.factor:g})" if f.factor != 1.0 else "")
+            + f": {f.reason}"
+            for f in self.features
+        ]
+        return (
+            f"{self.algorithm} score {self.score:.2f} (threshold {self.threshold:g}); "
+            + "; ".join(parts)
         )
 
     def as_dict(self) -> dict[str, object]:
         """Plain-data form for storage and JSON output."""
         return {
-            "score": self.score, "match": self.match, "threshold": self.threshold,
-            "algorithm": self.algorithm, "query_name": self.query_name,
-            "matched_name": self.matched_name, "features": [f.as_dict() for f in self.features],
+            "score": self.score,
+            "match": self.match,
+            "threshold": self.threshold,
+            "algorithm": self.algorithm,
+            "query_name": self.query_name,
+            "matched_name": self.matched_name,
+            "features": [f.as_dict() for f in self.features],
         }
 
 
-def score_pair(query: Entity, candidate: Entity, threshold: float = DEFAULT_THRESHOLD) -> MatchResult:
+def score_pair(
+    query: Entity, candidate: Entity, threshold: float = DEFAULT_THRESHOLD
+) -> MatchResult:
     """Score how likely a list entry is the queried person, company or vessel."""
     if not schemas_compatible(query.schema, candidate.schema):
-        return MatchResult(0.0, False, threshold, ALGORITHM_ID, (), query.caption, candidate.caption)
+        return MatchResult(
+            0.0, False, threshold, ALGORITHM_ID, (), query.caption, candidate.caption
+        )
     person = treat_as_person(query, candidate)
     comparison = best_name_pair(query, candidate, person)
     if comparison is None:
-        return MatchResult(0.0, False, threshold, ALGORITHM_ID, (), query.caption, candidate.caption)
+        return MatchResult(
+            0.0, False, threshold, ALGORITHM_ID, (), query.caption, candidate.caption
+        )
     features: list[Feature] = [name_similarity(comparison)]
     if not person:
         features.append(legal_form_compatibility(comparison.left, comparison.right))

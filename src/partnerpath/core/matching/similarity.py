@@ -6,12 +6,12 @@ The rules, in the words an analyst would use:
 * A paired word may differ by a typo; how many edits are tolerated grows with the word's length.
 * Joined and split words are paired too ("SergeiLavrov", "Patr ushev").
 * An initial pairs with a word that starts with it (persons only).
-* Names written in Arabic or Hebrew script lose their vowels in transliteration; their words are also
-  compared by consonant skeleton.
-* A word of one name left over without a partner in the other is an *extra* word; a word left over on
-  both sides is a *different* word. Different words weigh much more than extra words: "Ali Saddam
-  Hussein al-Rawi" is not "Ali Saddam Hussein al-Tikriti". For organisations, extra distinctive words
-  weigh heavily too: "Crystalord Systems" is a sibling of "Crystalord", not the same company.
+* Names written in Arabic or Hebrew script lose their vowels in transliteration; their words are
+  also compared by consonant skeleton.
+* A word of one name left over without a partner in the other is an *extra* word; a word left over
+  on both sides is a *different* word. Different words weigh much more than extra words: "Ali Saddam
+  Hussein al-Rawi" is not "Ali Saddam Hussein al-Tikriti". For organisations, extra distinctive
+  words weigh heavily too: "Crystalord Systems" is a sibling of "Crystalord", not the same company.
 * Particles ("al", "bin", "of") and class words ("company", "group") count for little.
 """
 
@@ -88,15 +88,12 @@ def token_similarity(
     person: bool,
     abjad: bool,
     cross_script: bool,
-    same_symbol: bool = False,
 ) -> tuple[float, str]:
     """Similarity of two words in [0, 1] and how it was found; 0 when they are different words."""
     if a == b:
         return 1.0, "exact"
     if "number" in (kind_a, kind_b) or "syllable" in (kind_a, kind_b):
         return 0.0, "different"
-    if same_symbol and kind_a == kind_b == "name":
-        return 0.9, "same name"
     if len(a) == 1 or len(b) == 1:
         if person and a[0] == b[0]:
             return 0.8, "initial"
@@ -111,13 +108,21 @@ def token_similarity(
         how = f"{dist} edit" + ("s" if dist > 1 else "")
     if abjad or cross_script or best < 0.8:
         sa, sb = skeleton(a), skeleton(b)
-        if len(sa) >= 2 and (abjad or len(sa) >= 3) and (abjad or cross_script or dist <= longest // 2):
+        if (
+            len(sa) >= 2
+            and (abjad or len(sa) >= 3)
+            and (abjad or cross_script or dist <= longest // 2)
+        ):
             if sa == sb:
                 if best < 0.85:
                     best, how = 0.85, "sound"
-            elif abjad and Levenshtein.distance(sa, sb, score_cutoff=1) <= 1 and len(sa) >= 3:
-                if best < 0.7:
-                    best, how = 0.7, "sound"
+            elif (
+                abjad
+                and len(sa) >= 3
+                and best < 0.7
+                and Levenshtein.distance(sa, sb, score_cutoff=1) <= 1
+            ):
+                best, how = 0.7, "sound"
     return best, how
 
 
@@ -125,7 +130,9 @@ def _acronym(short: NameForm, long: NameForm) -> bool:
     """Whether a one-word name is the initials of the other ("PLA", "People's Liberation Army")."""
     if len(short.tokens) != 1 or len(short.tokens[0]) < 2 or len(long.tokens) < 2:
         return False
-    initials = "".join(t[0] for t, k in zip(long.tokens, long.kinds, strict=True) if k != "particle")
+    initials = "".join(
+        t[0] for t, k in zip(long.tokens, long.kinds, strict=True) if k != "particle"
+    )
     return short.tokens[0] == initials
 
 
@@ -135,8 +142,10 @@ def compare_names(left: NameForm, right: NameForm, person: bool) -> NameComparis
         left, right = _native(left), _native(right)
     if left.tokens == right.tokens or (left.compact == right.compact and left.compact):
         how = "exact" if left.tokens == right.tokens else "joined"
-        pairs = tuple(Pair(t, t, 1.0, how, w) for t, w in zip(left.tokens, left.weights, strict=True))
-        return NameComparison(1.0, left, right, pairs, (), (), False)
+        same = tuple(
+            Pair(t, t, 1.0, how, w) for t, w in zip(left.tokens, left.weights, strict=True)
+        )
+        return NameComparison(1.0, left, right, same, (), (), False)
     if not person and (_acronym(left, right) or _acronym(right, left)):
         pair = Pair(" ".join(left.tokens), " ".join(right.tokens), 0.9, "acronym", 1.0)
         return NameComparison(0.9, left, right, (pair,), (), (), False)
@@ -149,8 +158,7 @@ def compare_names(left: NameForm, right: NameForm, person: bool) -> NameComparis
         for j, (tb, kb) in enumerate(zip(right.tokens, right.kinds, strict=True)):
             if roles_left and roles_right and roles_left[i] != roles_right[j]:
                 continue
-            same_symbol = bool(left.symbols[i] & right.symbols[j])
-            sim, how = token_similarity(ta, tb, ka, kb, person, abjad, cross, same_symbol)
+            sim, how = token_similarity(ta, tb, ka, kb, person, abjad, cross)
             if sim > 0.0:
                 candidates.append((sim, i, j, how))
     candidates.sort(key=lambda c: (-c[0], abs(c[1] - c[2])))
@@ -178,6 +186,16 @@ def compare_names(left: NameForm, right: NameForm, person: bool) -> NameComparis
     different_penalty = DIFFERENT_WORD_PENALTY_PERSON if person else DIFFERENT_WORD_PENALTY_ORG
     denominator = total + different_penalty * different + extra_penalty * extra
     score = matched / denominator if denominator > 0 else 0.0
+    if cross and score < 0.9:
+        # Transliteration often moves word boundaries (Thai, Japanese): compare the letters only.
+        joined_a, joined_b = left.compact, right.compact
+        longest = max(len(joined_a), len(joined_b))
+        tolerance = allowed_edits(longest, person) + 1
+        dist = Levenshtein.distance(joined_a, joined_b, score_cutoff=tolerance + 1)
+        if longest >= 6 and dist <= tolerance and 0.95 * (1 - dist / longest) > score:
+            score = 0.95 * (1 - dist / longest)
+            extra_left, extra_right = [], []
+            pairs = [Pair(joined_a, joined_b, score, "letters", 1.0)]
     return NameComparison(
         score=round(min(1.0, score), 4),
         left=left,
@@ -204,7 +222,6 @@ def _native(name: NameForm) -> NameForm:
         non_latin=True,
         native=name.native,
         script=name.script,
-        symbols=tuple(frozenset() for _ in name.native),
     )
 
 
@@ -212,7 +229,7 @@ _LINEAGE = frozenset({"bin", "bint"})
 
 
 def _lineage_roles(name: NameForm) -> tuple[bool, ...] | None:
-    """For "X bin Y" names, which words name the father's line: they must not pair with own names."""
+    """For "X bin Y" names, which words name the father's line (they never pair with own names)."""
     positions = [i for i, t in enumerate(name.tokens) if t in _LINEAGE]
     if not positions or positions[0] == 0 or positions[0] == len(name.tokens) - 1:
         return None
@@ -229,7 +246,7 @@ def _pair_joined(
     person: bool,
     swap: bool,
 ) -> None:
-    """Pair a leftover word of `a` with two or three adjacent leftover words of `b` written apart."""
+    """Pair a leftover word of `a` with two or three adjacent leftover words of `b`."""
     for i, token in enumerate(a.tokens):
         if i in used_a or len(token) < 4:
             continue
