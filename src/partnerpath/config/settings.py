@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "partnerpath.audit",
     "partnerpath.registry",
     "partnerpath.engagement",
+    "partnerpath.screening",
+    "partnerpath.diligence",
 ]
 
 MIDDLEWARE = [

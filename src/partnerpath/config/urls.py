@@ -10,6 +10,8 @@ urlpatterns = [
     path("accounts/", include("partnerpath.accounts.urls")),
     path("p/<slug:programme>/", include("partnerpath.registry.urls")),
     path("p/<slug:programme>/", include("partnerpath.engagement.urls")),
+    path("p/<slug:programme>/screening/", include("partnerpath.screening.urls")),
+    path("p/<slug:programme>/diligence/", include("partnerpath.diligence.urls")),
     path("api/v1/", include("partnerpath.api.urls")),
     path("admin/", admin.site.urls),
 ]
