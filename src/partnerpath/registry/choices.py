@@ -109,3 +109,18 @@ SOURCED_FIELDS: dict[str, str] = {
     "identifiers": "Identifiers",
     "key_individuals": "Key individuals",
 }
+
+
+class ImportKind(models.TextChoices):
+    """What a spreadsheet import brings in."""
+
+    ORGANISATIONS = "organisations", "Organisations"
+    CONTACTS = "contacts", "Contacts"
+
+
+class ImportStatus(models.TextChoices):
+    """Where an import stands: read and shown, written, or given up without writing anything."""
+
+    PREVIEWED = "previewed", "Previewed"
+    COMMITTED = "committed", "Committed"
+    FAILED = "failed", "Failed"

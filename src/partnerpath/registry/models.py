@@ -13,6 +13,8 @@ from partnerpath.core.names import normalise_org_name
 from partnerpath.registry.choices import (
     SOURCED_FIELDS,
     Department,
+    ImportKind,
+    ImportStatus,
     LinkKind,
     OrganisationKind,
     PolicyKind,
@@ -220,3 +222,34 @@ class Contact(ProgrammeOwned):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ImportBatch(models.Model):
+    """One uploaded spreadsheet of organisations or contacts: previewed, then committed as a whole
+    or failed without writing anything. The rows it creates carry their own history."""
+
+    programme = models.ForeignKey("accounts.Programme", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=ImportKind.choices)
+    original_name = models.CharField("file name", max_length=255)
+    stored_file = models.FileField(upload_to="imports/%Y/%m/", blank=True)
+    status = models.CharField(
+        max_length=20, choices=ImportStatus.choices, default=ImportStatus.PREVIEWED
+    )
+    row_count = models.PositiveIntegerField(default=0)
+    error_count = models.PositiveIntegerField("rows with problems", default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    merged_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    committed_at = models.DateTimeField(null=True, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.original_name}"
