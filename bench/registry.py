@@ -1,7 +1,7 @@
 """Registry figures for docs/performance.md.
 
-Prints: the median time of the organisation list page and of the API list with 5,000 organisations,
-the SQL queries each runs, and the time to import a 5,000-row CSV. Runs against a fresh throwaway
+Prints the median time of the organisation list page and of the API list with 5,000 organisations,
+and the SQL queries each runs (bench/import_5000.py measures the 5,000-row import). Runs against a fresh throwaway
 database: SQLite in a temporary folder by default, or PostgreSQL when BENCH_DATABASE_URL is set
 (e.g. postgres://postgres@127.0.0.1:5432/partnerpath_bench; the database is created and dropped).
 
@@ -11,7 +11,6 @@ database: SQLite in a temporary folder by default, or PostgreSQL when BENCH_DATA
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import statistics
 import sys
@@ -106,30 +105,10 @@ def _time(client: Client, url: str, repeat: int, **headers: str) -> tuple[float,
     return statistics.median(times) * 1000, len(ctx.captured_queries)
 
 
-def _import_csv(programme: object, user: object, rows: int) -> float:
-    from partnerpath.registry import imports
-
-    path = TMP / "import.csv"
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["name", "kind", "hq_country", "countries_of_operation", "sectors", "website", "size"])
-        for i in range(rows):
-            writer.writerow([
-                f"Imported Enterprise {i:05} Ltd", "company", COUNTRIES[i % 8], f"{COUNTRIES[(i + 1) % 8]};{COUNTRIES[(i + 2) % 8]}",
-                SECTORS[i % 7], f"https://imported-{i}.example.com", "medium",
-            ])
-    start = time.perf_counter()
-    outcome = imports.import_file(programme, user, path, kind="organisations")
-    elapsed = time.perf_counter() - start
-    print(f"  import outcome: {outcome}")
-    return elapsed
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--organisations", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--import-rows", type=int, default=5000)
     args = parser.parse_args()
     setup_test_environment()
     _prepare_database()
@@ -152,8 +131,7 @@ def main() -> int:
     for label, url, headers in rows:
         median, queries = _time(client, url, args.repeat, **headers)
         print(f"{label:40} {median:10.1f} {queries:8d}")
-    seconds = _import_csv(programme, user, args.import_rows)
-    print(f"import of a {args.import_rows}-row CSV: {seconds:.2f} s")
+    print("(the 5,000-row import is measured by bench/import_5000.py)")
     return 0
 
 
