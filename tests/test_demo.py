@@ -1,0 +1,185 @@
+"""The demo programme: promised minimums, idempotency, fictional addresses, and the demo login."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from partnerpath import demo
+from partnerpath.accounts.models import Membership, Programme, User
+from partnerpath.audit.models import Change
+from partnerpath.engagement import services as engagement
+from partnerpath.engagement.models import Connection, FollowUp, Interaction
+from partnerpath.registry.models import (
+    Contact,
+    KeyIndividual,
+    Organisation,
+    OrganisationLink,
+    Policy,
+    Source,
+)
+
+pytestmark = pytest.mark.django_db
+
+ALL_MODELS: list[Any] = [
+    Programme,
+    User,
+    Membership,
+    Organisation,
+    OrganisationLink,
+    Policy,
+    KeyIndividual,
+    Source,
+    Contact,
+    Connection,
+    Interaction,
+    FollowUp,
+    Change,
+]
+BRIEF_SECTORS = {
+    "fisheries",
+    "construction",
+    "hospitality",
+    "technology",
+    "domestic_work",
+    "agriculture",
+    "apparel",
+    "manufacturing",
+}
+COUNTRIES = {"TH", "VN", "KH", "LA", "MM", "MY", "ID"}
+
+
+@pytest.fixture
+def programme() -> Programme:
+    demo.load()
+    return Programme.objects.get(slug=demo.DEMO_SLUG)
+
+
+def _counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in ALL_MODELS}
+
+
+def test_it_loads_the_organisations_the_issue_promises(programme: Programme) -> None:
+    orgs = Organisation.objects.filter(programme=programme)
+    kinds = [o.kind for o in orgs]
+    assert programme.is_demo and programme.name == "Mekong Region CTIP Programme"
+    assert kinds.count("company") + kinds.count("recruitment") >= 15
+    assert kinds.count("association") >= 1 and kinds.count("ngo") >= 2
+    assert kinds.count("government") >= 1 and kinds.count("union") >= 1
+    assert {s for o in orgs for s in o.sectors} >= BRIEF_SECTORS
+    assert {o.hq_country for o in orgs} | {
+        c for o in orgs for c in o.countries_of_operation
+    } >= COUNTRIES
+    assert all("fictional" in o.notes for o in orgs)
+
+
+def test_it_loads_rich_desk_research_with_sources(programme: Programme) -> None:
+    parent = Organisation.objects.get(
+        programme=programme, name__startswith="Andaman Blue Seafood Group"
+    )
+    for field in (
+        "products_services",
+        "business_model",
+        "values",
+        "recruitment_practices",
+        "grievance_mechanisms",
+        "labour_supply_chain",
+        "reputation",
+        "ctip_commitment",
+    ):
+        assert getattr(parent, field), field
+    statements = Policy.objects.filter(programme=programme, kind="modern_slavery")
+    assert statements.count() >= 3 and all(p.year and p.url for p in statements)
+    subsidiaries = OrganisationLink.objects.filter(from_organisation=parent, kind="parent_of")
+    assert subsidiaries.count() >= 2
+    assert all(link.to_organisation.name.startswith("Andaman Blue") for link in subsidiaries)
+    assert KeyIndividual.objects.filter(programme=programme).count() >= 10
+    sources = list(Source.objects.filter(programme=programme))
+    assert len(sources) >= 10 and all(s.accessed_on <= engagement.today() for s in sources)
+    assert len({s.field for s in sources}) >= 5
+
+
+def test_every_web_address_is_on_a_reserved_example_domain(programme: Programme) -> None:
+    urls = [o.website for o in Organisation.objects.filter(programme=programme) if o.website]
+    urls += [p.url for p in Policy.objects.filter(programme=programme) if p.url]
+    urls += [s.url for s in Source.objects.filter(programme=programme)]
+    hosts = {urlsplit(u).hostname or "" for u in urls}
+    assert urls and all(
+        h in ("example.com", "example.org") or h.endswith((".example.com", ".example.org"))
+        for h in hosts
+    )
+    emails = Contact.objects.filter(programme=programme).values_list("email", flat=True)
+    assert all(e.endswith("@example.org") for e in emails)
+
+
+def test_it_loads_contacts_connections_and_18_months_of_interactions(programme: Programme) -> None:
+    contacts = Contact.objects.filter(programme=programme)
+    assert contacts.count() >= 30
+    assert contacts.filter(is_champion=True).count() >= 5
+    assert contacts.filter(can_commit_resources=True).count() >= 3
+    assert len(set(contacts.values_list("department", flat=True))) >= 5
+    interactions = Interaction.objects.filter(programme=programme)
+    assert interactions.count() >= 40
+    oldest = interactions.order_by("occurred_on").first()
+    assert oldest is not None and oldest.occurred_on <= engagement.today() - timedelta(days=500)
+    follow_ups = FollowUp.objects.filter(programme=programme)
+    assert follow_ups.filter(done_on__isnull=False).exists()
+    assert follow_ups.filter(done_on__isnull=True, due_on__lt=engagement.today()).exists()
+
+
+def test_warm_introductions_of_two_and_three_hops_exist(programme: Programme) -> None:
+    hops = set()
+    for org in Organisation.objects.filter(programme=programme):
+        hops |= {len(chain) - 1 for chain in engagement.warm_introductions_to(org)}
+    assert {2, 3} <= hops
+
+
+def test_the_dashboard_has_overdue_check_ins_open_follow_ups_and_stale_organisations(
+    programme: Programme,
+) -> None:
+    board = engagement.dashboard(programme)
+    statuses = {d.checkin.status.value for d in board.due_checkins}
+    assert {"overdue", "due soon", "never contacted"} <= statuses
+    assert len(board.open_follow_ups) >= 5
+    assert board.stale
+
+
+def test_running_it_twice_creates_nothing_twice(programme: Programme) -> None:
+    before = _counts()
+    summary = demo.load()
+    assert _counts() == before
+    assert "nothing" in summary
+
+
+def test_the_demo_login_works_and_shows_the_dashboard(programme: Programme, client: Any) -> None:
+    assert client.login(username="demo", password="demo")
+    assert Membership.objects.get(user__username="demo", programme=programme).role == "admin"
+    response = client.get("/", follow=True)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Check-ins due" in page and "Open follow-ups" in page and "overdue" in page
+    assert "fictional" in page
+
+
+def test_only_the_demo_user_can_log_in(programme: Programme) -> None:
+    team = User.objects.filter(memberships__programme=programme).exclude(username="demo")
+    assert team.count() >= 3
+    assert not any(user.has_usable_password() for user in team)
+
+
+def test_it_refuses_a_real_programme_that_took_the_demo_slug() -> None:
+    Programme.objects.create(name="Real work", slug=demo.DEMO_SLUG)
+    with pytest.raises(demo.DemoError):
+        demo.load()
+    assert not Organisation.objects.exists()
+
+
+def test_the_command_prints_the_login(capsys: Any) -> None:
+    from partnerpath.cli import main
+
+    assert main(["demo", "load"]) == 0
+    out = capsys.readouterr().out
+    assert "http://127.0.0.1:8000/" in out and "'demo'" in out
