@@ -1,5 +1,5 @@
-"""The fixed cast of every Django test: one programme with an admin (owner), a team member, a reviewer
-and a viewer, plus an outsider who belongs to another programme."""
+"""The fixed cast of every Django test: one programme with an admin (owner), a team member,
+a reviewer and a viewer, plus an outsider who belongs to another programme."""
 
 from __future__ import annotations
 
@@ -33,7 +33,9 @@ def cast(db: Any) -> Cast:
     from partnerpath.accounts.services import create_programme
 
     def user(name: str) -> Any:
-        return User.objects.create_user(name, email=f"{name}@example.org", password=f"pw-{name}-secret")
+        return User.objects.create_user(
+            name, email=f"{name}@example.org", password=f"pw-{name}-secret"
+        )
 
     owner, member, reviewer, viewer, outsider = (
         user(n) for n in ("owner", "member", "reviewer", "viewer", "outsider")

@@ -9,7 +9,9 @@ from partnerpath.engagement.models import Connection, FollowUp, Interaction
 from partnerpath.registry.models import Contact, Organisation
 
 
-def organisation(programme: Any, name: str = "Siam Seafood Co., Ltd.", **fields: Any) -> Organisation:
+def organisation(
+    programme: Any, name: str = "Siam Seafood Co., Ltd.", **fields: Any
+) -> Organisation:
     """An organisation of the programme."""
     fields.setdefault("kind", "company")
     return Organisation.objects.create(programme=programme, name=name, **fields)
@@ -17,10 +19,14 @@ def organisation(programme: Any, name: str = "Siam Seafood Co., Ltd.", **fields:
 
 def contact(org: Organisation, name: str = "Anong S.", **fields: Any) -> Contact:
     """A contact at the organisation."""
-    return Contact.objects.create(programme_id=org.programme_id, organisation=org, name=name, **fields)
+    return Contact.objects.create(
+        programme_id=org.programme_id, organisation=org, name=name, **fields
+    )
 
 
-def interaction(programme: Any, orgs: list[Organisation], on: dt.date, title: str = "Intro call", **fields: Any) -> Interaction:
+def interaction(
+    programme: Any, orgs: list[Organisation], on: dt.date, title: str = "Intro call", **fields: Any
+) -> Interaction:
     """An interaction with the organisations on a date."""
     fields.setdefault("kind", "call")
     item = Interaction.objects.create(programme=programme, occurred_on=on, title=title, **fields)
@@ -30,7 +36,9 @@ def interaction(programme: Any, orgs: list[Organisation], on: dt.date, title: st
 
 def follow_up(item: Interaction, description: str = "Send the brief", **fields: Any) -> FollowUp:
     """A follow-up action of an interaction."""
-    return FollowUp.objects.create(programme_id=item.programme_id, interaction=item, description=description, **fields)
+    return FollowUp.objects.create(
+        programme_id=item.programme_id, interaction=item, description=description, **fields
+    )
 
 
 def connection(programme: Any, a: Any, b: Any, kind: str = "knows") -> Connection:

@@ -25,15 +25,50 @@ PAGES: list[tuple[str, Callable[[Any], str], str, str]] = [
     ("organisation_delete", lambda w: f"{P}/organisations/{w.org.pk}/delete/", "get", "edit"),
     ("organisation_merge", lambda w: f"{P}/organisations/{w.org.pk}/merge/", "post", "edit"),
     ("link_add", lambda w: f"{P}/organisations/{w.org.pk}/links/", "post", "edit"),
-    ("link_delete", lambda w: f"{P}/organisations/{w.org.pk}/links/{w.link.pk}/delete/", "post", "edit"),
-    ("key_individual_create", lambda w: f"{P}/organisations/{w.org.pk}/key-individuals/new/", "get", "edit"),
-    ("key_individual_edit", lambda w: f"{P}/organisations/{w.org.pk}/key-individuals/{w.key_individual.pk}/", "get", "edit"),
+    (
+        "link_delete",
+        lambda w: f"{P}/organisations/{w.org.pk}/links/{w.link.pk}/delete/",
+        "post",
+        "edit",
+    ),
+    (
+        "key_individual_create",
+        lambda w: f"{P}/organisations/{w.org.pk}/key-individuals/new/",
+        "get",
+        "edit",
+    ),
+    (
+        "key_individual_edit",
+        lambda w: f"{P}/organisations/{w.org.pk}/key-individuals/{w.key_individual.pk}/",
+        "get",
+        "edit",
+    ),
     ("policy_create", lambda w: f"{P}/organisations/{w.org.pk}/policies/new/", "get", "edit"),
-    ("policy_edit", lambda w: f"{P}/organisations/{w.org.pk}/policies/{w.policy.pk}/", "get", "edit"),
+    (
+        "policy_edit",
+        lambda w: f"{P}/organisations/{w.org.pk}/policies/{w.policy.pk}/",
+        "get",
+        "edit",
+    ),
     ("source_create", lambda w: f"{P}/organisations/{w.org.pk}/sources/new/", "get", "edit"),
-    ("source_edit", lambda w: f"{P}/organisations/{w.org.pk}/sources/{w.source.pk}/", "get", "edit"),
-    ("source_document", lambda w: f"{P}/organisations/{w.org.pk}/sources/{w.source.pk}/document/", "get", "read"),
-    ("child_delete", lambda w: f"{P}/organisations/{w.org.pk}/policy/{w.policy.pk}/delete/", "post", "edit"),
+    (
+        "source_edit",
+        lambda w: f"{P}/organisations/{w.org.pk}/sources/{w.source.pk}/",
+        "get",
+        "edit",
+    ),
+    (
+        "source_document",
+        lambda w: f"{P}/organisations/{w.org.pk}/sources/{w.source.pk}/document/",
+        "get",
+        "read",
+    ),
+    (
+        "child_delete",
+        lambda w: f"{P}/organisations/{w.org.pk}/policy/{w.policy.pk}/delete/",
+        "post",
+        "edit",
+    ),
     ("contact_list", lambda w: f"{P}/contacts/", "get", "read"),
     ("contact_create", lambda w: f"{P}/contacts/new/", "get", "edit"),
     ("contact_detail", lambda w: f"{P}/contacts/{w.contact.pk}/", "get", "read"),
@@ -51,12 +86,25 @@ PAGES: list[tuple[str, Callable[[Any], str], str, str]] = [
     ("invite", lambda w: f"/accounts{P}/team/invite/", "post", "manage"),
     ("member_role", lambda w: f"/accounts{P}/team/{w.membership.pk}/role/", "post", "manage"),
     ("member_remove", lambda w: f"/accounts{P}/team/{w.membership.pk}/remove/", "post", "manage"),
-    ("invitation_revoke", lambda w: f"/accounts{P}/team/invitations/{w.invitation.pk}/revoke/", "post", "manage"),
+    (
+        "invitation_revoke",
+        lambda w: f"/accounts{P}/team/invitations/{w.invitation.pk}/revoke/",
+        "post",
+        "manage",
+    ),
 ]
 # URL names that are not programme pages, or are covered by their own module's tests.
 NOT_PROGRAMME_PAGES = {
-    "home", "login", "logout", "password_change", "password_change_done", "password_reset",
-    "password_reset_done", "password_reset_confirm", "password_reset_complete", "invitation_accept",
+    "home",
+    "login",
+    "logout",
+    "password_change",
+    "password_change_done",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "invitation_accept",
     "invitation_accept_base",
 }
 
@@ -66,7 +114,10 @@ def world(cast: Any) -> Any:
     from partnerpath.accounts.models import Invitation, Membership
 
     w = world_module.build(cast)
-    w.source.document.save("report.txt", __import__("django.core.files.base", fromlist=["ContentFile"]).ContentFile(b"x"))
+    w.source.document.save(
+        "report.txt",
+        __import__("django.core.files.base", fromlist=["ContentFile"]).ContentFile(b"x"),
+    )
     w.membership = Membership.objects.get(programme=cast.programme, user=cast.viewer)  # type: ignore[attr-defined]
     w.invitation = Invitation.objects.create(programme=cast.programme, email="new@example.org")  # type: ignore[attr-defined]
     return w
@@ -82,7 +133,9 @@ def test_an_outsider_gets_404_everywhere(cast, world, client_for, name, url, met
 
 
 @pytest.mark.parametrize(("name", "url", "method", "need"), PAGES, ids=[p[0] for p in PAGES])
-def test_an_anonymous_visitor_is_sent_to_the_login_page_or_gets_404(client, world, name, url, method, need):
+def test_an_anonymous_visitor_is_sent_to_the_login_page_or_gets_404(
+    client, world, name, url, method, need
+):
     response = _call(client, method, url(world))
     assert response.status_code in (302, 404)
     if response.status_code == 302:
@@ -91,7 +144,9 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page_or_gets_404(client, worl
 
 @pytest.mark.parametrize("role", ["viewer", "reviewer"])
 @pytest.mark.parametrize(("name", "url", "method", "need"), PAGES, ids=[p[0] for p in PAGES])
-def test_read_only_roles_read_but_cannot_change(cast, world, client_for, role, name, url, method, need):
+def test_read_only_roles_read_but_cannot_change(
+    cast, world, client_for, role, name, url, method, need
+):
     status = _call(client_for(getattr(cast, role)), method, url(world)).status_code
     if need == "read":
         assert status == 200
@@ -100,7 +155,9 @@ def test_read_only_roles_read_but_cannot_change(cast, world, client_for, role, n
 
 
 @pytest.mark.parametrize(("name", "url", "method", "need"), PAGES, ids=[p[0] for p in PAGES])
-def test_a_team_member_can_use_every_page_but_team_management(cast, world, client_for, name, url, method, need):
+def test_a_team_member_can_use_every_page_but_team_management(
+    cast, world, client_for, name, url, method, need
+):
     status = _call(client_for(cast.member), method, url(world)).status_code
     if need == "manage":
         assert status == 403

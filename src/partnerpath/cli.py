@@ -32,8 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="partnerpath",
-        description="PartnerPath: find, vet, prioritise, build and monitor private-sector partnerships "
-        "against forced labour and human trafficking.",
+        description="PartnerPath: find, vet, prioritise, build and monitor private-sector "
+        "partnerships against forced labour and human trafficking.",
     )
     parser.add_argument("--version", action="version", version=f"partnerpath {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -20,5 +20,10 @@ def test_it_explains_what_is_wrong(problem):
     User.objects.create_user("lead")
     if problem == "taken slug":
         call_command("create_programme", "First", "mekong", admin="lead")
-    with pytest.raises(CommandError, match="No user|exists already"):
-        call_command("create_programme", "Second", "mekong", admin="nobody" if problem == "no user" else "lead")
+    with pytest.raises(CommandError, match=r"No user|exists already"):
+        call_command(
+            "create_programme",
+            "Second",
+            "mekong",
+            admin="nobody" if problem == "no user" else "lead",
+        )

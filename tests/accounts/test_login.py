@@ -19,7 +19,9 @@ def test_production_settings_hash_passwords_with_argon2():
 
 
 def test_a_member_logs_in_and_out(cast, client):
-    response = client.post("/accounts/login/", {"username": "member", "password": "pw-member-secret"})
+    response = client.post(
+        "/accounts/login/", {"username": "member", "password": "pw-member-secret"}
+    )
     assert response.status_code == 302
     assert client.get("/p/mekong/").status_code == 200
     client.post("/accounts/logout/")
@@ -45,8 +47,15 @@ def test_the_lock_lifts_after_the_lockout_window(cast, client, settings):
     settings.LOGIN_FAILURE_LIMIT = 2
     for _ in range(2):
         client.post("/accounts/login/", {"username": "member", "password": "wrong"})
-    LoginFailure.objects.update(at=LoginFailure.objects.first().at - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES + 1))
-    assert client.post("/accounts/login/", {"username": "member", "password": "pw-member-secret"}).status_code == 302
+    LoginFailure.objects.update(
+        at=LoginFailure.objects.first().at - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES + 1)
+    )
+    assert (
+        client.post(
+            "/accounts/login/", {"username": "member", "password": "pw-member-secret"}
+        ).status_code
+        == 302
+    )
 
 
 def test_password_reset_sends_a_link_that_sets_a_new_password(cast, client):
@@ -56,7 +65,10 @@ def test_password_reset_sends_a_link_that_sets_a_new_password(cast, client):
     path = link.split("testserver", 1)[1]
     form_page = client.get(path, follow=True)
     assert form_page.status_code == 200
-    done = client.post(form_page.redirect_chain[-1][0], {"new_password1": "a-long-new-pass-42", "new_password2": "a-long-new-pass-42"})
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "a-long-new-pass-42", "new_password2": "a-long-new-pass-42"},
+    )
     assert done.status_code == 302
     assert User.objects.get(username="member").check_password("a-long-new-pass-42")
 
@@ -68,8 +80,13 @@ def test_password_reset_does_not_reveal_whether_an_address_exists(cast, client):
 
 def test_a_user_changes_their_password(cast, client_for):
     client = client_for(cast.member)
-    response = client.post("/accounts/password/", {
-        "old_password": "pw-member-secret", "new_password1": "another-good-pass-7", "new_password2": "another-good-pass-7",
-    })
+    response = client.post(
+        "/accounts/password/",
+        {
+            "old_password": "pw-member-secret",
+            "new_password1": "another-good-pass-7",
+            "new_password2": "another-good-pass-7",
+        },
+    )
     assert response.status_code == 302
     assert User.objects.get(username="member").check_password("another-good-pass-7")

@@ -15,16 +15,23 @@ def _invite(client, email="new.person@example.org", role="reviewer"):
     return client.post("/accounts/p/mekong/team/invite/", {"email": email, "role": role})
 
 
-def test_an_admin_invites_a_person_who_creates_an_account_and_joins_with_the_role(cast, client_for, client):
+def test_an_admin_invites_a_person_who_creates_an_account_and_joins_with_the_role(
+    cast, client_for, client
+):
     _invite(client_for(cast.owner))
     assert len(mail.outbox) == 1
     invitation = Invitation.objects.get(email="new.person@example.org")
     assert invitation.token in mail.outbox[0].body
     client.logout()
-    response = client.post(f"/accounts/invitations/{invitation.token}/", {
-        "username": "newperson", "email": "new.person@example.org",
-        "password1": "a-very-good-pass-9", "password2": "a-very-good-pass-9",
-    })
+    response = client.post(
+        f"/accounts/invitations/{invitation.token}/",
+        {
+            "username": "newperson",
+            "email": "new.person@example.org",
+            "password1": "a-very-good-pass-9",
+            "password2": "a-very-good-pass-9",
+        },
+    )
     assert response.status_code == 302
     user = User.objects.get(username="newperson")
     assert Membership.objects.get(user=user, programme=cast.programme).role == "reviewer"
@@ -72,7 +79,9 @@ def test_the_last_admin_cannot_step_down_or_be_removed(cast, client_for):
 
 def test_an_admin_changes_a_role_and_it_is_recorded(cast, client_for):
     membership = Membership.objects.get(user=cast.viewer, programme=cast.programme)
-    client_for(cast.owner).post(f"/accounts/p/mekong/team/{membership.pk}/role/", {"role": "member"})
+    client_for(cast.owner).post(
+        f"/accounts/p/mekong/team/{membership.pk}/role/", {"role": "member"}
+    )
     membership.refresh_from_db()
     assert membership.role == "member"
     page = client_for(cast.owner).get("/accounts/p/mekong/team/").content.decode()

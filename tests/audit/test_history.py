@@ -1,4 +1,4 @@
-"""Every create, update and delete of programme data is recorded: who, when, which fields, old and new."""
+"""Every create, update and delete of programme data is recorded: who, when, what, old and new."""
 
 import pytest
 
@@ -10,11 +10,19 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_a_web_edit_records_the_user_and_each_changed_field_with_old_and_new_values(cast, client_for):
+def test_a_web_edit_records_the_user_and_each_changed_field_with_old_and_new_values(
+    cast, client_for
+):
     org = factories.organisation(cast.programme, hq_country="TH", sectors=["fisheries"])
     response = client_for(cast.member).post(
         f"/p/mekong/organisations/{org.pk}/edit/",
-        {"name": org.name, "kind": "company", "hq_country": "VN", "sectors": ["fisheries", "agriculture"], "is_active": "on"},
+        {
+            "name": org.name,
+            "kind": "company",
+            "hq_country": "VN",
+            "sectors": ["fisheries", "agriculture"],
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302
     change = history_of(org).first()
@@ -31,7 +39,11 @@ def test_creates_and_deletes_are_recorded_and_the_history_outlives_the_record(ca
         org = factories.organisation(cast.programme)
         pk = org.pk
         org.delete()
-    actions = list(Change.objects.filter(object_id=str(pk), content_type__model="organisation").values_list("action", "reason"))
+    actions = list(
+        Change.objects.filter(object_id=str(pk), content_type__model="organisation").values_list(
+            "action", "reason"
+        )
+    )
     assert actions == [("delete", "Closed down"), ("create", "Closed down")]
     deleted = Change.objects.get(object_id=str(pk), action="delete")
     assert deleted.changes["name"]["old"] == "Siam Seafood Co., Ltd."

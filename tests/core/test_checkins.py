@@ -4,7 +4,14 @@ from datetime import date
 
 import pytest
 
-from partnerpath.core.checkins import CheckinInput, CheckinStatus, cadence_for, checkin, due_checkins, is_stale
+from partnerpath.core.checkins import (
+    CheckinInput,
+    CheckinStatus,
+    cadence_for,
+    checkin,
+    due_checkins,
+    is_stale,
+)
 
 TODAY = date(2026, 6, 30)
 
@@ -19,7 +26,9 @@ TODAY = date(2026, 6, 30)
         ("unknown-kind", None, 90),
     ],
 )
-def test_it_uses_the_organisations_own_cadence_else_the_default_for_its_kind(kind, override, expected):
+def test_it_uses_the_organisations_own_cadence_else_the_default_for_its_kind(
+    kind, override, expected
+):
     assert cadence_for(kind, override) == expected
 
 
@@ -54,7 +63,14 @@ def test_due_list_puts_the_most_overdue_first_then_never_contacted_then_due_soon
 
 @pytest.mark.parametrize(
     ("last", "days", "stale"),
-    [(None, 180, True), (date(2026, 1, 1), 180, False), (date(2025, 12, 31), 180, True), (date(2026, 6, 1), 10, True)],
+    [
+        (None, 180, True),
+        (date(2026, 1, 1), 180, False),
+        (date(2025, 12, 31), 180, True),
+        (date(2026, 6, 1), 10, True),
+    ],
 )
-def test_an_organisation_is_stale_when_not_contacted_for_more_than_the_given_days(last, days, stale):
+def test_an_organisation_is_stale_when_not_contacted_for_more_than_the_given_days(
+    last, days, stale
+):
     assert is_stale(last, TODAY, days) is stale

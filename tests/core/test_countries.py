@@ -8,9 +8,23 @@ from partnerpath.core.countries import country_choices, country_name, is_country
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("TH", "TH"), ("th", "TH"), ("THA", "TH"), ("Thailand", "TH"), ("Viet Nam", "VN"), ("Vietnam", "VN"),
-        ("Lao PDR", "LA"), ("Laos", "LA"), ("Burma", "MM"), ("Myanmar", "MM"), ("  malaysia ", "MY"),
-        ("United Kingdom", "GB"), ("UK", "GB"), ("Kosovo", "XK"), ("", None), ("Atlantis", None), ("ZZ", None),
+        ("TH", "TH"),
+        ("th", "TH"),
+        ("THA", "TH"),
+        ("Thailand", "TH"),
+        ("Viet Nam", "VN"),
+        ("Vietnam", "VN"),
+        ("Lao PDR", "LA"),
+        ("Laos", "LA"),
+        ("Burma", "MM"),
+        ("Myanmar", "MM"),
+        ("  malaysia ", "MY"),
+        ("United Kingdom", "GB"),
+        ("UK", "GB"),
+        ("Kosovo", "XK"),
+        ("", None),
+        ("Atlantis", None),
+        ("ZZ", None),
     ],
 )
 def test_it_reads_codes_and_common_names(text, code):

@@ -14,8 +14,11 @@ def test_a_direct_connection_is_a_one_hop_chain():
 
 def test_it_prefers_the_shortest_chain_from_any_team_member():
     edges = [
-        Edge(ALICE, C1, "knows"), Edge(C1, C2, "worked_with"), Edge(C2, TARGET, "knows"),
-        Edge(BOB, C3, "knows"), Edge(C3, TARGET, "introduced_by"),
+        Edge(ALICE, C1, "knows"),
+        Edge(C1, C2, "worked_with"),
+        Edge(C2, TARGET, "knows"),
+        Edge(BOB, C3, "knows"),
+        Edge(C3, TARGET, "introduced_by"),
     ]
     chains = warm_introductions(edges, [ALICE, BOB], [TARGET])
     assert chains[0].people == (BOB, C3, TARGET)
@@ -23,7 +26,9 @@ def test_it_prefers_the_shortest_chain_from_any_team_member():
 
 
 def test_connections_work_both_ways():
-    chains = warm_introductions([Edge(TARGET, C1, "knows"), Edge(C1, ALICE, "knows")], [ALICE], [TARGET])
+    chains = warm_introductions(
+        [Edge(TARGET, C1, "knows"), Edge(C1, ALICE, "knows")], [ALICE], [TARGET]
+    )
     assert chains[0].people == (ALICE, C1, TARGET)
 
 
@@ -33,7 +38,11 @@ def test_unreachable_contacts_and_teams_without_connections_give_no_chain():
 
 
 def test_it_returns_one_chain_per_reachable_target_shortest_first_within_the_limit():
-    edges = [Edge(ALICE, C1, "knows"), Edge(C1, TARGET, "knows"), Edge(ALICE, OTHER_TARGET, "knows")]
+    edges = [
+        Edge(ALICE, C1, "knows"),
+        Edge(C1, TARGET, "knows"),
+        Edge(ALICE, OTHER_TARGET, "knows"),
+    ]
     chains = warm_introductions(edges, [ALICE], [TARGET, OTHER_TARGET])
     assert [c.people[-1] for c in chains] == [OTHER_TARGET, TARGET]
     assert len(warm_introductions(edges, [ALICE], [TARGET, OTHER_TARGET], limit=1)) == 1

@@ -15,5 +15,9 @@ def test_the_core_imports_neither_django_nor_rest_framework() -> None:
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in {"django", "rest_framework"}]
+            offenders += [
+                f"{path.name}: {n}"
+                for n in names
+                if n.split(".")[0] in {"django", "rest_framework"}
+            ]
     assert offenders == []

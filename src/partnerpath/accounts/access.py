@@ -41,12 +41,14 @@ def check_need(membership: Membership, need: Need) -> None:
 
 
 def programme_access(request: HttpRequest, slug: str, need: Need = "read") -> ProgrammeAccess:
-    """The programme named in the URL, if the user belongs to it (else 404) with the right role (else 403)."""
+    """The programme named in the URL: 404 unless the user belongs to it, 403 without the role."""
     user = request.user
     if not user.is_authenticated:
         raise Http404("No such programme.")
     membership = (
-        Membership.objects.select_related("programme").filter(programme__slug=slug, user=user).first()
+        Membership.objects.select_related("programme")
+        .filter(programme__slug=slug, user=user)
+        .first()
     )
     if membership is None:
         raise Http404("No such programme.")

@@ -25,7 +25,15 @@ class ProgrammeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ["email", "programme", "role", "created_at", "expires_at", "accepted_at", "revoked_at"]
+    list_display = [
+        "email",
+        "programme",
+        "role",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "revoked_at",
+    ]
     list_filter = ["programme", "role"]
     exclude = ["token"]
 

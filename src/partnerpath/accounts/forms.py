@@ -18,7 +18,9 @@ class ThrottledLoginForm(AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "locked": "Too many failed attempts for this username. Wait %(minutes)s minutes and try again.",
+        "locked": (
+            "Too many failed attempts for this username. Wait %(minutes)s minutes and try again."
+        ),
     }
 
     def clean(self) -> dict[str, Any]:
@@ -37,7 +39,9 @@ class ThrottledLoginForm(AuthenticationForm):
         from django.conf import settings
 
         raise forms.ValidationError(
-            self.error_messages["locked"], code="locked", params={"minutes": settings.LOGIN_LOCKOUT_MINUTES}
+            self.error_messages["locked"],
+            code="locked",
+            params={"minutes": settings.LOGIN_LOCKOUT_MINUTES},
         )
 
 

@@ -30,9 +30,12 @@ class Programme(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=60, unique=True)
     description = models.TextField(blank=True)
-    is_demo = models.BooleanField(default=False, help_text="Fictional data loaded by `partnerpath demo load`.")
+    is_demo = models.BooleanField(
+        default=False, help_text="Fictional data loaded by `partnerpath demo load`."
+    )
     stale_after_days = models.PositiveIntegerField(
-        default=180, help_text="Organisations not contacted for this many days are listed on the dashboard."
+        default=180,
+        help_text="Organisations not contacted for this many days are listed on the dashboard.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -53,14 +56,18 @@ class Membership(models.Model):
     """A user's role in a programme."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
     joined_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["programme", "user__username"]
         constraints = [
-            models.UniqueConstraint(fields=["programme", "user"], name="one_membership_per_programme")
+            models.UniqueConstraint(
+                fields=["programme", "user"], name="one_membership_per_programme"
+            )
         ]
 
     def __str__(self) -> str:
@@ -123,7 +130,11 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         """An invitation works once, before it expires, unless revoked."""
-        return self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )
 
 
 class LoginFailure(models.Model):
@@ -135,3 +146,6 @@ class LoginFailure(models.Model):
 
     class Meta:
         ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.username} at {self.at:%Y-%m-%d %H:%M}"

@@ -65,7 +65,9 @@ def create_programme(name: str, slug: str, admin: User, description: str = "") -
     return programme
 
 
-def invite(programme: Programme, email: str, role: str, invited_by: User, accept_url_base: str) -> Invitation:
+def invite(
+    programme: Programme, email: str, role: str, invited_by: User, accept_url_base: str
+) -> Invitation:
     """Create an invitation and e-mail its link."""
     invitation = Invitation.objects.create(
         programme=programme, email=email, role=role, invited_by=invited_by
@@ -123,7 +125,9 @@ def change_role(membership: Membership, role: str) -> Membership:
     if membership.role == Role.ADMIN and role != Role.ADMIN:
         admins = Membership.objects.filter(programme=membership.programme, role=Role.ADMIN)
         if admins.count() <= 1:
-            raise LastAdminError("A programme needs at least one admin; make someone else admin first.")
+            raise LastAdminError(
+                "A programme needs at least one admin; make someone else admin first."
+            )
     membership.role = role
     membership.save(update_fields=["role"])
     return membership
@@ -135,5 +139,7 @@ def remove_member(membership: Membership) -> None:
     if membership.role == Role.ADMIN:
         admins = Membership.objects.filter(programme=membership.programme, role=Role.ADMIN)
         if admins.count() <= 1:
-            raise LastAdminError("A programme needs at least one admin; make someone else admin first.")
+            raise LastAdminError(
+                "A programme needs at least one admin; make someone else admin first."
+            )
     membership.delete()

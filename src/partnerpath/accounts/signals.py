@@ -11,6 +11,8 @@ from partnerpath.accounts import services
 
 
 @receiver(user_login_failed)
-def record_failed_login(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+def record_failed_login(
+    sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any
+) -> None:
     """Each failed attempt counts towards the lock-out."""
     services.record_login_failure(str(credentials.get("username", "")), services.client_ip(request))

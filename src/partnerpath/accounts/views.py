@@ -17,6 +17,7 @@ from partnerpath.accounts.access import programme_access
 from partnerpath.accounts.forms import InviteForm, RoleForm, SignUpForm, ThrottledLoginForm
 from partnerpath.accounts.models import Invitation, Membership
 from partnerpath.audit.services import history_of
+from partnerpath.formtools import error_summary
 
 
 class LoginView(auth_views.LoginView):
@@ -31,16 +32,32 @@ class LoginView(auth_views.LoginView):
 def members(request: HttpRequest, programme: str) -> HttpResponse:
     """The programme's team with roles; admins invite people and change roles here."""
     access = programme_access(request, programme)
-    team = Membership.objects.filter(programme=access.programme).select_related("user").order_by("user__username")
-    invitations = (
-        Invitation.objects.filter(programme=access.programme, accepted_at__isnull=True, revoked_at__isnull=True)
-        if access.can_manage else Invitation.objects.none()
+    team = (
+        Membership.objects.filter(programme=access.programme)
+        .select_related("user")
+        .order_by("user__username")
     )
-    return TemplateResponse(request, "accounts/members.html", {
-        "programme": access.programme, "access": access, "nav": "members", "team": team,
-        "invitations": invitations, "invite_form": InviteForm() if access.can_manage else None,
-        "role_form": RoleForm, "changes": history_of(*team)[:30] if access.can_manage else [],
-    })
+    invitations = (
+        Invitation.objects.filter(
+            programme=access.programme, accepted_at__isnull=True, revoked_at__isnull=True
+        )
+        if access.can_manage
+        else Invitation.objects.none()
+    )
+    return TemplateResponse(
+        request,
+        "accounts/members.html",
+        {
+            "programme": access.programme,
+            "access": access,
+            "nav": "members",
+            "team": team,
+            "invitations": invitations,
+            "invite_form": InviteForm() if access.can_manage else None,
+            "role_form": RoleForm,
+            "changes": history_of(*team)[:30] if access.can_manage else [],
+        },
+    )
 
 
 @login_required
@@ -51,10 +68,16 @@ def invite(request: HttpRequest, programme: str) -> HttpResponse:
     form = InviteForm(request.POST)
     if form.is_valid():
         base = request.build_absolute_uri(reverse("accounts:invitation_accept_base"))
-        services.invite(access.programme, form.cleaned_data["email"], form.cleaned_data["role"], request.user, base)  # type: ignore[arg-type]
+        services.invite(
+            access.programme,
+            form.cleaned_data["email"],
+            form.cleaned_data["role"],
+            request.user,  # type: ignore[arg-type]
+            base,
+        )
         messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
     else:
-        messages.error(request, "Not sent: " + "; ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, "Not sent: " + error_summary(form))
     return redirect("accounts:members", programme)
 
 
@@ -113,7 +136,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             user = form.save()
             login(request, user, backend="partnerpath.accounts.backends.ThrottledModelBackend")
             return _join(request, invitation, user)
-    return TemplateResponse(request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form})
+    return TemplateResponse(
+        request, "accounts/invitation_accept.html", {"invitation": invitation, "form": form}
+    )
 
 
 def _join(request: HttpRequest, invitation: Invitation, user: object) -> HttpResponse:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -35,20 +37,26 @@ class Change(models.Model):
         return f"{self.actor_label} {self.get_action_display()} {self.object_repr}"
 
     def readable_changes(self) -> list[dict[str, str]]:
-        """Each changed field with its label and old/new (or added/removed) values in plain words."""
+        """Each changed field with its label and its values (old/new or added/removed) in words."""
         model = self.content_type.model_class()
         rows = []
         for name, diff in (self.changes or {}).items():
             label = name.replace("_", " ")
             if model is not None:
-                try:
-                    label = str(model._meta.get_field(name).verbose_name)
-                except Exception:  # a field removed since the change was recorded
-                    pass
-            rows.append({
-                "field": label,
-                **{key: _readable(diff.get(key)) for key in ("old", "new", "added", "removed") if key in diff},
-            })
+                # The field may have been removed since the change was recorded.
+                with contextlib.suppress(Exception):
+                    field = model._meta.get_field(name)
+                    label = str(getattr(field, "verbose_name", label))
+            rows.append(
+                {
+                    "field": label,
+                    **{
+                        key: _readable(diff.get(key))
+                        for key in ("old", "new", "added", "removed")
+                        if key in diff
+                    },
+                }
+            )
         return rows
 
 

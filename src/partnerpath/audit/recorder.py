@@ -65,7 +65,9 @@ def _write(instance: models.Model, action: str, changes: dict[str, Any]) -> None
     )
 
 
-def _before_save(sender: type[models.Model], instance: models.Model, raw: bool = False, **kw: Any) -> None:
+def _before_save(
+    sender: type[models.Model], instance: models.Model, raw: bool = False, **kw: Any
+) -> None:
     if raw or is_suspended() or instance._state.adding or instance.pk is None:
         instance._audit_old = None  # type: ignore[attr-defined]
         return
@@ -85,7 +87,9 @@ def _after_save(
     new = _snapshot(instance)
     old = getattr(instance, "_audit_old", None)
     if created or old is None:
-        changes = {k: {"old": None, "new": v} for k, v in new.items() if v not in (None, "", [], {})}
+        changes = {
+            k: {"old": None, "new": v} for k, v in new.items() if v not in (None, "", [], {})
+        }
         _write(instance, Action.CREATE, changes)
         return
     changes = {k: {"old": old.get(k), "new": v} for k, v in new.items() if old.get(k) != v}
@@ -97,10 +101,16 @@ def _after_delete(sender: type[models.Model], instance: models.Model, **kw: Any)
     if is_suspended():
         return
     old = _snapshot(instance)
-    _write(instance, Action.DELETE, {k: {"old": v, "new": None} for k, v in old.items() if v not in (None, "")})
+    _write(
+        instance,
+        Action.DELETE,
+        {k: {"old": v, "new": None} for k, v in old.items() if v not in (None, "")},
+    )
 
 
-def _m2m(sender: Any, instance: models.Model, action: str, pk_set: set[Any] | None, **kw: Any) -> None:
+def _m2m(
+    sender: Any, instance: models.Model, action: str, pk_set: set[Any] | None, **kw: Any
+) -> None:
     if is_suspended() or type(instance) not in _REGISTRY:
         return
     field = next(
@@ -118,7 +128,11 @@ def _m2m(sender: Any, instance: models.Model, action: str, pk_set: set[Any] | No
     elif action == "post_clear":
         cleared = getattr(instance, "_audit_cleared", [])
         if cleared:
-            _write(instance, Action.UPDATE, {field.name: {"removed": sorted(_plain(p) for p in cleared)}})
+            _write(
+                instance,
+                Action.UPDATE,
+                {field.name: {"removed": sorted(_plain(p) for p in cleared)}},
+            )
 
 
 # Through models may not exist yet when a model is decorated, so listen to all and filter.

@@ -20,7 +20,11 @@ def history_of(*objects: models.Model) -> QuerySet[Change]:
     return Change.objects.filter(condition).select_related("actor", "content_type")
 
 
-def history_of_related(parent_filter: dict[str, Any], model: type[models.Model], ids: list[Any]) -> QuerySet[Change]:
+def history_of_related(
+    parent_filter: dict[str, Any], model: type[models.Model], ids: list[Any]
+) -> QuerySet[Change]:
     """The changes of several records of one model (e.g. an organisation's contacts)."""
     ct = ContentType.objects.get_for_model(model)
-    return Change.objects.filter(content_type=ct, object_id__in=[str(i) for i in ids], **parent_filter)
+    return Change.objects.filter(
+        content_type=ct, object_id__in=[str(i) for i in ids], **parent_filter
+    )

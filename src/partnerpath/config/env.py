@@ -1,4 +1,4 @@
-"""Environment helpers that fail loudly: a setting is either valid or the process stops with a clear message."""
+"""Environment helpers that fail loudly: a setting is valid, or the process stops and says why."""
 
 from __future__ import annotations
 

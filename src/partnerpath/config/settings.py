@@ -1,4 +1,4 @@
-"""PartnerPath settings: one module, every value from the environment (documented in .env.example)."""
+"""PartnerPath settings: one module, every value from the environment (see .env.example)."""
 
 from __future__ import annotations
 
@@ -78,7 +78,9 @@ TEMPLATES = [
 ]
 
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'partnerpath.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web app read while the worker writes; a busy timeout avoids "database is locked".
     DATABASES["default"]["OPTIONS"] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 
 # Days between check-ins by organisation kind, when the organisation sets none.
 DEFAULT_CADENCE_DAYS: Mapping[str, int] = {
@@ -21,7 +21,7 @@ FALLBACK_CADENCE_DAYS = 90
 DUE_SOON_DAYS = 14
 
 
-class CheckinStatus(str, Enum):
+class CheckinStatus(StrEnum):
     """Where an organisation stands against its check-in cadence."""
 
     NEVER = "never contacted"
@@ -53,7 +53,9 @@ class Checkin:
     reason: str
 
 
-def cadence_for(kind: str, override: int | None, defaults: Mapping[str, int] = DEFAULT_CADENCE_DAYS) -> int:
+def cadence_for(
+    kind: str, override: int | None, defaults: Mapping[str, int] = DEFAULT_CADENCE_DAYS
+) -> int:
     """The organisation's own cadence, else the default for its kind."""
     if override:
         return override
@@ -64,8 +66,15 @@ def checkin(item: CheckinInput, today: date, due_soon_days: int = DUE_SOON_DAYS)
     """Work out when the next check-in is due and whether it is late."""
     cadence = cadence_for(item.kind, item.cadence_override)
     if item.last_contact is None:
-        return Checkin(item.organisation_id, cadence, None, None, CheckinStatus.NEVER, 0,
-                       "No interaction is logged yet.")
+        return Checkin(
+            item.organisation_id,
+            cadence,
+            None,
+            None,
+            CheckinStatus.NEVER,
+            0,
+            "No interaction is logged yet.",
+        )
     due = item.last_contact + timedelta(days=cadence)
     late = (today - due).days
     if late > 0:
@@ -74,7 +83,9 @@ def checkin(item: CheckinInput, today: date, due_soon_days: int = DUE_SOON_DAYS)
         status, reason = CheckinStatus.DUE_SOON, f"Due in {-late} days ({cadence}-day cadence)."
     else:
         status, reason = CheckinStatus.OK, f"Next check-in in {-late} days."
-    return Checkin(item.organisation_id, cadence, item.last_contact, due, status, max(late, 0), reason)
+    return Checkin(
+        item.organisation_id, cadence, item.last_contact, due, status, max(late, 0), reason
+    )
 
 
 def due_checkins(items: Iterable[CheckinInput], today: date) -> list[Checkin]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 import networkx as nx
 
@@ -54,7 +55,7 @@ def warm_introductions(
         path = paths.get(target)
         if path is None or len(path) < 2:
             continue
-        links = tuple(str(graph.edges[u, v]["kind"]) for u, v in zip(path, path[1:], strict=False))
+        links = tuple(str(graph.edges[u, v]["kind"]) for u, v in pairwise(path))
         chains.append(Chain(tuple(path), links))
     chains.sort(key=lambda c: (c.hops, c.people[-1]))
     return chains[:limit]

@@ -8,9 +8,11 @@ from django import forms
 from django.forms import inlineformset_factory
 
 from partnerpath.accounts.models import Programme
+from partnerpath.engagement.choices import InteractionKind
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
 from partnerpath.engagement.services import InteractionFilter, team_of
 from partnerpath.registry.models import Contact, Organisation
+from partnerpath.widgets import DateInput
 
 
 class InteractionForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -20,17 +22,20 @@ class InteractionForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Interaction
         fields = ["kind", "occurred_on", "title", "organisations", "contacts", "team", "summary"]
         widgets = {
-            "occurred_on": forms.DateInput(attrs={"type": "date"}),
+            "occurred_on": DateInput(),
             "summary": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {"organisations": "Hold Ctrl (or ⌘) to choose several."}
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisations"].queryset = Organisation.objects.filter(programme=programme)  # type: ignore[attr-defined]
-        self.fields["contacts"].queryset = Contact.objects.filter(programme=programme).select_related("organisation")  # type: ignore[attr-defined]
-        self.fields["contacts"].label_from_instance = lambda c: f"{c.name} ({c.organisation.name})"  # type: ignore[attr-defined]
-        self.fields["team"].queryset = team_of(programme)  # type: ignore[attr-defined]
+        fields: dict[str, Any] = self.fields  # ModelMultipleChoiceFields
+        fields["organisations"].queryset = Organisation.objects.filter(programme=programme)
+        fields["contacts"].queryset = Contact.objects.filter(programme=programme).select_related(
+            "organisation"
+        )
+        fields["contacts"].label_from_instance = lambda c: f"{c.name} ({c.organisation.name})"
+        fields["team"].queryset = team_of(programme)
 
 
 class FollowUpForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -40,8 +45,8 @@ class FollowUpForm(forms.ModelForm):  # type: ignore[type-arg]
         model = FollowUp
         fields = ["description", "owner", "due_on", "done_on"]
         widgets = {
-            "due_on": forms.DateInput(attrs={"type": "date"}),
-            "done_on": forms.DateInput(attrs={"type": "date"}),
+            "due_on": DateInput(),
+            "done_on": DateInput(),
         }
 
 
@@ -80,7 +85,7 @@ class InteractionFilterForm(forms.Form):
     """The filter of the engagement log; a bad date is reported, not silently ignored."""
 
     search = forms.CharField(required=False)
-    kind = forms.ChoiceField(required=False, choices=[("", "Any"), *Interaction._meta.get_field("kind").choices])  # type: ignore[misc]
+    kind = forms.ChoiceField(required=False, choices=[("", "Any"), *InteractionKind.choices])
     organisation = forms.IntegerField(required=False, min_value=1)
     date_from = forms.DateField(required=False, label="From")
     date_to = forms.DateField(required=False, label="To")
@@ -96,7 +101,9 @@ class InteractionFilterForm(forms.Form):
         """The valid parts of the filter."""
         data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
         return InteractionFilter(
-            search=(data.get("search") or "").strip(), kind=data.get("kind") or "",
-            organisation=data.get("organisation"), date_from=data.get("date_from"),
+            search=(data.get("search") or "").strip(),
+            kind=data.get("kind") or "",
+            organisation=data.get("organisation"),
+            date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )

@@ -22,7 +22,9 @@ class Connection(ProgrammeOwned):
     from_contact = models.ForeignKey(
         Contact, on_delete=models.CASCADE, null=True, blank=True, related_name="connections_out"
     )
-    kind = models.CharField(max_length=20, choices=ConnectionKind.choices, default=ConnectionKind.KNOWS)
+    kind = models.CharField(
+        max_length=20, choices=ConnectionKind.choices, default=ConnectionKind.KNOWS
+    )
     to_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
@@ -60,7 +62,9 @@ class Connection(ProgrammeOwned):
         if (self.to_user_id is None) == (self.to_contact_id is None):
             raise ValidationError("Choose exactly one person on the second side.")
         same_user = self.from_user_id is not None and self.from_user_id == self.to_user_id
-        same_contact = self.from_contact_id is not None and self.from_contact_id == self.to_contact_id
+        same_contact = (
+            self.from_contact_id is not None and self.from_contact_id == self.to_contact_id
+        )
         if same_user or same_contact:
             raise ValidationError("A person cannot be connected to themselves.")
 
@@ -69,14 +73,19 @@ class Connection(ProgrammeOwned):
 class Interaction(ProgrammeOwned):
     """A meeting, call, e-mail, workshop, event or site visit with one or more organisations."""
 
-    kind = models.CharField(max_length=20, choices=InteractionKind.choices, default=InteractionKind.MEETING)
+    kind = models.CharField(
+        max_length=20, choices=InteractionKind.choices, default=InteractionKind.MEETING
+    )
     occurred_on = models.DateField("date")
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     organisations = models.ManyToManyField(Organisation, related_name="interactions")
     contacts = models.ManyToManyField(Contact, blank=True, related_name="interactions")
     team = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="interactions", verbose_name="team members"
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="interactions",
+        verbose_name="team members",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -94,7 +103,9 @@ class Interaction(ProgrammeOwned):
 class FollowUp(ProgrammeOwned):
     """An action agreed in an interaction, with its owner and due date."""
 
-    interaction = models.ForeignKey(Interaction, on_delete=models.CASCADE, related_name="follow_ups")
+    interaction = models.ForeignKey(
+        Interaction, on_delete=models.CASCADE, related_name="follow_ups"
+    )
     description = models.CharField(max_length=300)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
@@ -59,8 +58,10 @@ def dashboard(programme: Programme, stale_after_days: int | None = None) -> Dash
         .order_by("name")
     )
     by_id = {o.pk: o for o in orgs}
-    due = checkins.due_checkins((_checkin_input(o, o.last_contact) for o in orgs), now)  # type: ignore[attr-defined]
-    stale = [(o, o.last_contact) for o in orgs if checkins.is_stale(o.last_contact, now, days)]  # type: ignore[attr-defined]
+    due = checkins.due_checkins((_checkin_input(o, o.last_contact) for o in orgs), now)
+    stale: list[tuple[Organisation, date | None]] = [
+        (o, o.last_contact) for o in orgs if checkins.is_stale(o.last_contact, now, days)
+    ]
     stale.sort(key=lambda pair: (pair[1] is not None, pair[1] or now))
     follow_ups = list(
         FollowUp.objects.filter(programme=programme, done_on__isnull=True)
@@ -82,7 +83,9 @@ def dashboard(programme: Programme, stale_after_days: int | None = None) -> Dash
 
 def recent_interactions(org: Organisation, limit: int = 10) -> list[Interaction]:
     """The organisation's latest interactions."""
-    return list(org.interactions.order_by("-occurred_on", "-id").prefetch_related("follow_ups")[:limit])
+    return list(
+        org.interactions.order_by("-occurred_on", "-id").prefetch_related("follow_ups")[:limit]
+    )
 
 
 def _person(kind: str, pk: int | None) -> network.Person | None:
@@ -114,7 +117,10 @@ class IntroductionStep:
 def warm_introductions_to(org: Organisation, limit: int = 5) -> list[list[IntroductionStep]]:
     """Shortest chains of connections from the programme's team to the organisation's contacts."""
     programme = org.programme
-    team = [("user", uid) for uid in Membership.objects.filter(programme=programme).values_list("user_id", flat=True)]
+    team = [
+        ("user", uid)
+        for uid in Membership.objects.filter(programme=programme).values_list("user_id", flat=True)
+    ]
     targets = [("contact", cid) for cid in org.contacts.values_list("pk", flat=True)]
     if not targets:
         return []
@@ -139,7 +145,9 @@ def warm_introductions_to(org: Organisation, limit: int = 5) -> list[list[Introd
 
 def connections_of_contact(contact: Contact) -> QuerySet[Connection]:
     """Connections that involve a contact."""
-    return Connection.objects.filter(Q(from_contact=contact) | Q(to_contact=contact)).select_related(
+    return Connection.objects.filter(
+        Q(from_contact=contact) | Q(to_contact=contact)
+    ).select_related(
         "from_user", "to_user", "from_contact__organisation", "to_contact__organisation"
     )
 
@@ -171,7 +179,8 @@ def filter_interactions(qs: QuerySet[Interaction], flt: InteractionFilter) -> Qu
     """Apply a filter; sub-queries instead of joins keep each interaction once."""
     if flt.search:
         matching = Interaction.objects.filter(
-            Q(title__icontains=flt.search) | Q(summary__icontains=flt.search)
+            Q(title__icontains=flt.search)
+            | Q(summary__icontains=flt.search)
             | Q(organisations__name__icontains=flt.search)
         )
         qs = qs.filter(pk__in=matching.values("pk"))
@@ -187,7 +196,11 @@ def filter_interactions(qs: QuerySet[Interaction], flt: InteractionFilter) -> Qu
     return qs
 
 
-def interactions_of(programme: Programme, flt: InteractionFilter | None = None) -> QuerySet[Interaction]:
+def interactions_of(
+    programme: Programme, flt: InteractionFilter | None = None
+) -> QuerySet[Interaction]:
     """The programme's engagement log, filtered, newest first, with what the list shows."""
-    qs = filter_interactions(Interaction.objects.filter(programme=programme), flt or InteractionFilter())
+    qs = filter_interactions(
+        Interaction.objects.filter(programme=programme), flt or InteractionFilter()
+    )
     return qs.prefetch_related("organisations", "follow_ups").order_by("-occurred_on", "-id")

@@ -31,7 +31,9 @@ from partnerpath.registry.models import Contact
 PAGE_SIZE = 50
 
 
-def _render(request: HttpRequest, template: str, access: ProgrammeAccess, nav: str, **context: Any) -> HttpResponse:
+def _render(
+    request: HttpRequest, template: str, access: ProgrammeAccess, nav: str, **context: Any
+) -> HttpResponse:
     context.update(programme=access.programme, access=access, nav=nav)
     return TemplateResponse(request, template, context)
 
@@ -41,8 +43,17 @@ def dashboard(request: HttpRequest, programme: str) -> HttpResponse:
     """Due and overdue check-ins, open follow-ups, and organisations not contacted for a while."""
     access = programme_access(request, programme)
     days = request.GET.get("stale_after", "")
-    board = services.dashboard(access.programme, int(days) if days.isdigit() and int(days) > 0 else None)
-    return _render(request, "engagement/dashboard.html", access, "dashboard", board=board, today=services.today())
+    board = services.dashboard(
+        access.programme, int(days) if days.isdigit() and int(days) > 0 else None
+    )
+    return _render(
+        request,
+        "engagement/dashboard.html",
+        access,
+        "dashboard",
+        board=board,
+        today=services.today(),
+    )
 
 
 @login_required
@@ -60,9 +71,17 @@ def interaction_list(request: HttpRequest, programme: str) -> HttpResponse:
     keys = ("search", "kind", "organisation", "date_from", "date_to")
     params = {k: v for k, v in request.GET.items() if k in keys and v}
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return _render(request, "engagement/interaction_list.html", access, "interactions",
-                   page_obj=page, params=params, query=urlencode(params), kinds=InteractionKind.choices,
-                   filter_form=filter_form)
+    return _render(
+        request,
+        "engagement/interaction_list.html",
+        access,
+        "interactions",
+        page_obj=page,
+        params=params,
+        query=urlencode(params),
+        kinds=InteractionKind.choices,
+        filter_form=filter_form,
+    )
 
 
 @login_required
@@ -76,8 +95,12 @@ def interaction_form(request: HttpRequest, programme: str, pk: int | None = None
         initial["team"] = [request.user.pk]
         if request.GET.get("organisation", "").isdigit():
             initial["organisations"] = [int(request.GET["organisation"])]
-    form = InteractionForm(request.POST or None, instance=interaction, initial=initial, programme=access.programme)
-    formset = FollowUpFormSet(request.POST or None, instance=interaction or Interaction(), prefix="followups")
+    form = InteractionForm(
+        request.POST or None, instance=interaction, initial=initial, programme=access.programme
+    )
+    formset = FollowUpFormSet(
+        request.POST or None, instance=interaction or Interaction(), prefix="followups"
+    )
     team = services.team_of(access.programme)
     for sub in formset.forms:
         sub.fields["owner"].queryset = team  # type: ignore[attr-defined]
@@ -97,8 +120,15 @@ def interaction_form(request: HttpRequest, programme: str, pk: int | None = None
                 gone.delete()
         messages.success(request, "Interaction saved.")
         return redirect("engagement:interaction_detail", programme, obj.pk)
-    return _render(request, "engagement/interaction_form.html", access, "interactions",
-                   form=form, formset=formset, interaction=interaction)
+    return _render(
+        request,
+        "engagement/interaction_form.html",
+        access,
+        "interactions",
+        form=form,
+        formset=formset,
+        interaction=interaction,
+    )
 
 
 @login_required
@@ -107,12 +137,19 @@ def interaction_detail(request: HttpRequest, programme: str, pk: int) -> HttpRes
     access = programme_access(request, programme)
     interaction = get_object_or_404(
         Interaction.objects.prefetch_related("organisations", "contacts__organisation", "team"),
-        pk=pk, programme=access.programme,
+        pk=pk,
+        programme=access.programme,
     )
     follow_ups = list(interaction.follow_ups.select_related("owner"))
-    return _render(request, "engagement/interaction_detail.html", access, "interactions",
-                   interaction=interaction, follow_ups=follow_ups,
-                   changes=history_of(interaction, *follow_ups)[:40])
+    return _render(
+        request,
+        "engagement/interaction_detail.html",
+        access,
+        "interactions",
+        interaction=interaction,
+        follow_ups=follow_ups,
+        changes=history_of(interaction, *follow_ups)[:40],
+    )
 
 
 @login_required
@@ -124,8 +161,14 @@ def interaction_delete(request: HttpRequest, programme: str, pk: int) -> HttpRes
         interaction.delete()
         messages.success(request, "Interaction deleted. Its history stays on record.")
         return redirect("engagement:interaction_list", programme)
-    return _render(request, "registry/confirm_delete.html", access, "interactions",
-                   object=interaction, what="this interaction and its follow-up actions")
+    return _render(
+        request,
+        "registry/confirm_delete.html",
+        access,
+        "interactions",
+        object=interaction,
+        what="this interaction and its follow-up actions",
+    )
 
 
 @login_required
@@ -133,11 +176,19 @@ def interaction_delete(request: HttpRequest, programme: str, pk: int) -> HttpRes
 def follow_up_toggle(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """Tick or untick a follow-up (htmx swaps the row; without JavaScript, back to the page)."""
     access = programme_access(request, programme, "edit")
-    follow_up = get_object_or_404(FollowUp.objects.select_related("owner", "interaction"), pk=pk, programme=access.programme)
+    follow_up = get_object_or_404(
+        FollowUp.objects.select_related("owner", "interaction"), pk=pk, programme=access.programme
+    )
     services.set_follow_up_done(follow_up, request.POST.get("done") == "1")
     if request.headers.get("HX-Request"):
-        return _render(request, "engagement/dashboard.html#follow-up-row", access, "dashboard", f=follow_up,
-                       today=services.today())
+        return _render(
+            request,
+            "engagement/dashboard.html#follow-up-row",
+            access,
+            "dashboard",
+            f=follow_up,
+            today=services.today(),
+        )
     messages.success(request, "Follow-up updated.")
     nxt = request.POST.get("next", "")
     if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()}):
@@ -149,29 +200,54 @@ def follow_up_toggle(request: HttpRequest, programme: str, pk: int) -> HttpRespo
 def connection_list(request: HttpRequest, programme: str) -> HttpResponse:
     """Everyone's connections, and a form to add one."""
     access = programme_access(request, programme)
-    form = ConnectionForm(request.POST or None, programme=access.programme) if access.can_edit else None
+    form = (
+        ConnectionForm(request.POST or None, programme=access.programme)
+        if access.can_edit
+        else None
+    )
     if request.method == "POST":
         access = programme_access(request, programme, "edit")
         assert form is not None
         if form.is_valid():
-            fields: dict[str, Any] = {"programme": access.programme, "kind": form.cleaned_data["kind"],
-                                      "note": form.cleaned_data["note"]}
+            fields: dict[str, Any] = {
+                "programme": access.programme,
+                "kind": form.cleaned_data["kind"],
+                "note": form.cleaned_data["note"],
+            }
             for side in ("from", "to"):
                 kind, pid = form.cleaned_data[f"{side}_person"].split(":")
-                if kind == "user" and not services.team_of(access.programme).filter(pk=pid).exists():
+                if (
+                    kind == "user"
+                    and not services.team_of(access.programme).filter(pk=pid).exists()
+                ):
                     form.add_error(f"{side}_person", "Choose a member of this programme.")
-                elif kind == "contact" and not Contact.objects.filter(pk=pid, programme=access.programme).exists():
+                elif (
+                    kind == "contact"
+                    and not Contact.objects.filter(pk=pid, programme=access.programme).exists()
+                ):
                     form.add_error(f"{side}_person", "Choose a contact of this programme.")
                 fields[f"{side}_{kind}_id"] = int(pid)
             if not form.errors:
                 Connection.objects.create(**fields)
                 messages.success(request, "Connection saved.")
                 return redirect("engagement:connection_list", programme)
-    qs = Connection.objects.filter(programme=access.programme).select_related(
-        "from_user", "to_user", "from_contact__organisation", "to_contact__organisation"
-    ).order_by("-id")
+    qs = (
+        Connection.objects.filter(programme=access.programme)
+        .select_related(
+            "from_user", "to_user", "from_contact__organisation", "to_contact__organisation"
+        )
+        .order_by("-id")
+    )
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return _render(request, "engagement/connection_list.html", access, "connections", page_obj=page, form=form, query="")
+    return _render(
+        request,
+        "engagement/connection_list.html",
+        access,
+        "connections",
+        page_obj=page,
+        form=form,
+        query="",
+    )
 
 
 @login_required

@@ -2,7 +2,14 @@
 
 from django.contrib import admin
 
-from partnerpath.registry.models import Contact, KeyIndividual, Organisation, OrganisationLink, Policy, Source
+from partnerpath.registry.models import (
+    Contact,
+    KeyIndividual,
+    Organisation,
+    OrganisationLink,
+    Policy,
+    Source,
+)
 
 
 @admin.register(Organisation)

@@ -41,7 +41,7 @@ class CodeListField(models.CharField):  # type: ignore[type-arg]
 
 
 @CodeListField.register_lookup
-class HasCode(Lookup):  # type: ignore[type-arg]
+class HasCode(Lookup[Any]):
     """`sectors__has="fisheries"`: the list contains this code."""
 
     lookup_name = "has"
@@ -50,7 +50,7 @@ class HasCode(Lookup):  # type: ignore[type-arg]
     def get_db_prep_lookup(self, value: Any, connection: Any) -> Any:
         return ("%s", [f"%,{value},%"])
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} LIKE {rhs}", [*lhs_params, *rhs_params]
+        return f"{lhs} LIKE {rhs}", (*lhs_params, *rhs_params)

@@ -10,6 +10,7 @@ from django.db import models
 from partnerpath.core.countries import country_choices
 from partnerpath.registry.choices import LinkKind, Sector
 from partnerpath.registry.models import Contact, KeyIndividual, Organisation, Policy, Source
+from partnerpath.widgets import DateInput
 
 
 def https_urls(field: models.Field[Any, Any], **kwargs: Any) -> Any:
@@ -20,7 +21,9 @@ def https_urls(field: models.Field[Any, Any], **kwargs: Any) -> Any:
 
 
 def _country_field(label: str, required: bool = False) -> forms.ChoiceField:
-    return forms.ChoiceField(label=label, required=required, choices=[("", "—"), *country_choices()])
+    return forms.ChoiceField(
+        label=label, required=required, choices=[("", "—"), *country_choices()]
+    )
 
 
 def _countries_field(label: str) -> forms.MultipleChoiceField:
@@ -47,17 +50,50 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
         formfield_callback = https_urls
         model = Organisation
         fields = [
-            "name", "kind", "is_active", "hq_country", "countries_of_operation", "countries_of_sourcing",
-            "sectors", "size", "employees", "history", "products_services", "business_model", "values",
-            "value_chain_scope", "competitors", "reputation", "recruitment_practices",
-            "grievance_mechanisms", "labour_supply_chain", "ctip_commitment", "registration_number",
-            "registration_jurisdiction", "lei", "website", "checkin_every_days", "notes",
+            "name",
+            "kind",
+            "is_active",
+            "hq_country",
+            "countries_of_operation",
+            "countries_of_sourcing",
+            "sectors",
+            "size",
+            "employees",
+            "history",
+            "products_services",
+            "business_model",
+            "values",
+            "value_chain_scope",
+            "competitors",
+            "reputation",
+            "recruitment_practices",
+            "grievance_mechanisms",
+            "labour_supply_chain",
+            "ctip_commitment",
+            "registration_number",
+            "registration_jurisdiction",
+            "lei",
+            "website",
+            "checkin_every_days",
+            "notes",
         ]
-        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in (
-            "history", "products_services", "business_model", "values", "value_chain_scope",
-            "competitors", "reputation", "recruitment_practices", "grievance_mechanisms",
-            "labour_supply_chain", "ctip_commitment", "notes",
-        )}
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 3})
+            for f in (
+                "history",
+                "products_services",
+                "business_model",
+                "values",
+                "value_chain_scope",
+                "competitors",
+                "reputation",
+                "recruitment_practices",
+                "grievance_mechanisms",
+                "labour_supply_chain",
+                "ctip_commitment",
+                "notes",
+            )
+        }
 
     def clean_lei(self) -> str:
         return str(self.cleaned_data.get("lei", "")).strip().upper()
@@ -72,7 +108,7 @@ class KeyIndividualForm(forms.ModelForm):  # type: ignore[type-arg]
         formfield_callback = https_urls
         model = KeyIndividual
         fields = ["name", "role", "nationality", "date_of_birth", "notes"]
-        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}), "notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"date_of_birth": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
 
 
 class PolicyForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -92,7 +128,7 @@ class SourceForm(forms.ModelForm):  # type: ignore[type-arg]
         formfield_callback = https_urls
         model = Source
         fields = ["field", "key_individual", "title", "url", "document", "accessed_on", "quote"]
-        widgets = {"accessed_on": forms.DateInput(attrs={"type": "date"}), "quote": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"accessed_on": DateInput(), "quote": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -107,8 +143,16 @@ class ContactForm(forms.ModelForm):  # type: ignore[type-arg]
         formfield_callback = https_urls
         model = Contact
         fields = [
-            "organisation", "name", "title", "department", "email", "phone", "is_champion",
-            "can_commit_resources", "is_active", "notes",
+            "organisation",
+            "name",
+            "title",
+            "department",
+            "email",
+            "phone",
+            "is_champion",
+            "can_commit_resources",
+            "is_active",
+            "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
@@ -139,7 +183,9 @@ class LinkForm(forms.Form):
 class MergeForm(forms.Form):
     """Fold a duplicate into this organisation."""
 
-    duplicate = forms.ModelChoiceField(label="Duplicate to fold into this one", queryset=Organisation.objects.none())
+    duplicate = forms.ModelChoiceField(
+        label="Duplicate to fold into this one", queryset=Organisation.objects.none()
+    )
     reason = forms.CharField(max_length=300, help_text="Why these are the same organisation.")
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:

@@ -21,9 +21,25 @@ from partnerpath.registry.choices import (
     Size,
 )
 from partnerpath.registry.fields import CodeListField
-from partnerpath.registry.validators import validate_country_code, validate_lei, validate_upload_size
+from partnerpath.registry.validators import (
+    validate_country_code,
+    validate_lei,
+    validate_upload_size,
+)
 
-DOCUMENT_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "csv", "txt", "png", "jpg", "jpeg", "odt"]
+DOCUMENT_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "doc",
+    "xlsx",
+    "xls",
+    "csv",
+    "txt",
+    "png",
+    "jpg",
+    "jpeg",
+    "odt",
+]
 
 
 class ProgrammeOwned(models.Model):
@@ -48,8 +64,12 @@ class Organisation(ProgrammeOwned):
 
     name = models.CharField(max_length=300)
     normalised_name = models.CharField(max_length=300, db_index=True, editable=False)
-    kind = models.CharField(max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.COMPANY)
-    is_active = models.BooleanField(default=True, help_text="Inactive organisations leave the dashboard.")
+    kind = models.CharField(
+        max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.COMPANY
+    )
+    is_active = models.BooleanField(
+        default=True, help_text="Inactive organisations leave the dashboard."
+    )
     hq_country = models.CharField(
         "headquarters country", max_length=2, blank=True, validators=[validate_country_code]
     )
@@ -57,17 +77,23 @@ class Organisation(ProgrammeOwned):
     countries_of_sourcing = CodeListField()
     sectors = CodeListField()
     size = models.CharField(max_length=20, choices=Size.choices, blank=True, default=Size.UNKNOWN)
-    employees = models.PositiveIntegerField(null=True, blank=True, help_text="Approximate headcount.")
+    employees = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Approximate headcount."
+    )
     history = models.TextField(blank=True)
     products_services = models.TextField("products and services", blank=True)
     business_model = models.TextField("business model and goals", blank=True)
     values = models.TextField(blank=True)
     value_chain_scope = models.TextField("value-chain scope", blank=True)
     competitors = models.TextField(blank=True)
-    reputation = models.TextField(blank=True, help_text="With consumers, investors, media and workers.")
+    reputation = models.TextField(
+        blank=True, help_text="With consumers, investors, media and workers."
+    )
     recruitment_practices = models.TextField(blank=True)
     grievance_mechanisms = models.TextField(blank=True)
-    labour_supply_chain = models.TextField(blank=True, help_text="Recruitment agents, brokers, labour hire.")
+    labour_supply_chain = models.TextField(
+        blank=True, help_text="Recruitment agents, brokers, labour hire."
+    )
     ctip_commitment = models.TextField("commitment against trafficking", blank=True)
     registration_number = models.CharField(max_length=100, blank=True)
     registration_jurisdiction = models.CharField(
@@ -98,16 +124,21 @@ class Organisation(ProgrammeOwned):
 class OrganisationLink(ProgrammeOwned):
     """Ownership and other ties between two organisations (parent, affiliate, member, supplier)."""
 
-    from_organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="links_out")
+    from_organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="links_out"
+    )
     kind = models.CharField(max_length=20, choices=LinkKind.choices)
-    to_organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="links_in")
+    to_organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="links_in"
+    )
     note = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["kind", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["from_organisation", "kind", "to_organisation"], name="unique_organisation_link"
+                fields=["from_organisation", "kind", "to_organisation"],
+                name="unique_organisation_link",
             ),
             models.CheckConstraint(
                 condition=~models.Q(from_organisation=models.F("to_organisation")),
@@ -127,7 +158,9 @@ class OrganisationLink(ProgrammeOwned):
 class Policy(ProgrammeOwned):
     """A published commitment: human-rights policy, codes, modern slavery statement."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="policies")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="policies"
+    )
     kind = models.CharField(max_length=20, choices=PolicyKind.choices)
     title = models.CharField(max_length=300, blank=True)
     url = models.URLField("URL", blank=True, max_length=500)
@@ -151,7 +184,9 @@ class Policy(ProgrammeOwned):
 class KeyIndividual(ProgrammeOwned):
     """A person who owns, directs or runs the organisation (screened against watch lists later)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="key_individuals")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="key_individuals"
+    )
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=200, blank=True)
     nationality = models.CharField(max_length=2, blank=True, validators=[validate_country_code])
@@ -204,14 +239,20 @@ class Source(ProgrammeOwned):
 class Contact(ProgrammeOwned):
     """A person at an organisation whom the programme talks to."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contacts")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="contacts"
+    )
     name = models.CharField(max_length=200)
     title = models.CharField("job title", max_length=200, blank=True)
-    department = models.CharField(max_length=20, choices=Department.choices, default=Department.OTHER)
+    department = models.CharField(
+        max_length=20, choices=Department.choices, default=Department.OTHER
+    )
     email = models.EmailField("e-mail", blank=True)
     phone = models.CharField(max_length=50, blank=True)
     is_champion = models.BooleanField(
-        "champion", default=False, help_text="Someone who can make things happen inside the company."
+        "champion",
+        default=False,
+        help_text="Someone who can make things happen inside the company.",
     )
     can_commit_resources = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True, help_text="Still at the organisation.")

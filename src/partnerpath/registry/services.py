@@ -53,7 +53,9 @@ def organisations_of(programme: Programme) -> QuerySet[Organisation]:
     return Organisation.objects.filter(programme=programme)
 
 
-def filter_organisations(qs: QuerySet[Organisation], flt: OrganisationFilter) -> QuerySet[Organisation]:
+def filter_organisations(
+    qs: QuerySet[Organisation], flt: OrganisationFilter
+) -> QuerySet[Organisation]:
     """Apply a filter: search in names and identifiers; kind; sector; any country role."""
     if flt.search:
         qs = qs.filter(
@@ -131,7 +133,8 @@ def link_organisations(
 _MERGEABLE_FIELDS = [
     f.name
     for f in Organisation._meta.concrete_fields
-    if f.name not in {"id", "programme", "name", "normalised_name", "created_at", "updated_at", "kind"}
+    if f.name
+    not in {"id", "programme", "name", "normalised_name", "created_at", "updated_at", "kind"}
 ]
 
 
@@ -156,17 +159,22 @@ def merge_organisations(keep: Organisation, duplicate: Organisation, reason: str
         if changed:
             keep.save()
         for model in (Contact, KeyIndividual, Policy, Source):
-            for row in model.objects.filter(organisation=duplicate):  # type: ignore[attr-defined]
+            for row in model.objects.filter(organisation=duplicate):
                 row.organisation = keep
                 row.save()
-        for link in OrganisationLink.objects.filter(Q(from_organisation=duplicate) | Q(to_organisation=duplicate)):
+        for link in OrganisationLink.objects.filter(
+            Q(from_organisation=duplicate) | Q(to_organisation=duplicate)
+        ):
             src = keep if link.from_organisation_id == duplicate.pk else link.from_organisation
             dst = keep if link.to_organisation_id == duplicate.pk else link.to_organisation
             link.delete()
             if src.pk != dst.pk:
                 OrganisationLink.objects.get_or_create(
-                    programme_id=keep.programme_id, from_organisation=src, kind=link.kind,
-                    to_organisation=dst, defaults={"note": link.note},
+                    programme_id=keep.programme_id,
+                    from_organisation=src,
+                    kind=link.kind,
+                    to_organisation=dst,
+                    defaults={"note": link.note},
                 )
         for interaction in duplicate.interactions.all():
             interaction.organisations.add(keep)
@@ -186,7 +194,12 @@ class ContactFilter:
     @classmethod
     def from_params(cls, params: Any) -> ContactFilter:
         """Read the filter from query parameters."""
-        return cls(**{k: str(params.get(k, "") or "").strip() for k in ("search", "department", "champion", "organisation")})
+        return cls(
+            **{
+                k: str(params.get(k, "") or "").strip()
+                for k in ("search", "department", "champion", "organisation")
+            }
+        )
 
     def as_params(self) -> dict[str, str]:
         """The non-empty parts, for links that keep the filter."""
@@ -197,8 +210,10 @@ def filter_contacts(qs: QuerySet[Contact], flt: ContactFilter) -> QuerySet[Conta
     """Apply a contact filter."""
     if flt.search:
         qs = qs.filter(
-            Q(name__icontains=flt.search) | Q(email__icontains=flt.search)
-            | Q(title__icontains=flt.search) | Q(organisation__name__icontains=flt.search)
+            Q(name__icontains=flt.search)
+            | Q(email__icontains=flt.search)
+            | Q(title__icontains=flt.search)
+            | Q(organisation__name__icontains=flt.search)
         )
     if flt.department:
         qs = qs.filter(department=flt.department)

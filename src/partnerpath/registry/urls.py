@@ -14,15 +14,33 @@ urlpatterns = [
     path("organisations/<int:pk>/delete/", views.organisation_delete, name="organisation_delete"),
     path("organisations/<int:pk>/merge/", views.organisation_merge, name="organisation_merge"),
     path("organisations/<int:pk>/links/", views.link_add, name="link_add"),
-    path("organisations/<int:pk>/links/<int:link_pk>/delete/", views.link_delete, name="link_delete"),
-    path("organisations/<int:pk>/key-individuals/new/", views.key_individual_form, name="key_individual_create"),
-    path("organisations/<int:pk>/key-individuals/<int:child_pk>/", views.key_individual_form, name="key_individual_edit"),
+    path(
+        "organisations/<int:pk>/links/<int:link_pk>/delete/", views.link_delete, name="link_delete"
+    ),
+    path(
+        "organisations/<int:pk>/key-individuals/new/",
+        views.key_individual_form,
+        name="key_individual_create",
+    ),
+    path(
+        "organisations/<int:pk>/key-individuals/<int:child_pk>/",
+        views.key_individual_form,
+        name="key_individual_edit",
+    ),
     path("organisations/<int:pk>/policies/new/", views.policy_form, name="policy_create"),
     path("organisations/<int:pk>/policies/<int:child_pk>/", views.policy_form, name="policy_edit"),
     path("organisations/<int:pk>/sources/new/", views.source_form, name="source_create"),
     path("organisations/<int:pk>/sources/<int:child_pk>/", views.source_form, name="source_edit"),
-    path("organisations/<int:pk>/sources/<int:child_pk>/document/", views.source_document, name="source_document"),
-    path("organisations/<int:pk>/<str:kind>/<int:child_pk>/delete/", views.child_delete, name="child_delete"),
+    path(
+        "organisations/<int:pk>/sources/<int:child_pk>/document/",
+        views.source_document,
+        name="source_document",
+    ),
+    path(
+        "organisations/<int:pk>/<str:kind>/<int:child_pk>/delete/",
+        views.child_delete,
+        name="child_delete",
+    ),
     path("import/", views_import.import_upload, name="import_upload"),
     path(
         "import/template/<slug:kind>.<slug:fmt>",

@@ -14,7 +14,9 @@ from partnerpath.core.identifiers import lei_problem
 def validate_country_code(value: str) -> None:
     """An ISO 3166-1 alpha-2 code such as TH or VN."""
     if value and not is_country_code(value):
-        raise ValidationError(f"{value!r} is not an ISO 3166 country code (for example TH, VN, MM).")
+        raise ValidationError(
+            f"{value!r} is not an ISO 3166 country code (for example TH, VN, MM)."
+        )
 
 
 def validate_lei(value: str) -> None:

@@ -18,10 +18,10 @@ from partnerpath.accounts.access import ProgrammeAccess, programme_access
 from partnerpath.accounts.services import programmes_of
 from partnerpath.audit.services import history_of
 from partnerpath.core.countries import country_choices, country_name
+from partnerpath.formtools import error_summary
 from partnerpath.registry import services
 from partnerpath.registry.choices import SOURCED_FIELDS, OrganisationKind, Sector
 from partnerpath.registry.forms import (
-    ContactForm,
     KeyIndividualForm,
     LinkForm,
     MergeForm,
@@ -29,16 +29,27 @@ from partnerpath.registry.forms import (
     PolicyForm,
     SourceForm,
 )
-from partnerpath.registry.models import Contact, KeyIndividual, Organisation, Policy, Source
+from partnerpath.registry.models import KeyIndividual, Organisation, Policy, Source
 
 PAGE_SIZE = 50
 RESEARCH_FIELDS = (
-    "history", "products_services", "business_model", "values", "value_chain_scope", "competitors",
-    "reputation", "recruitment_practices", "grievance_mechanisms", "labour_supply_chain", "ctip_commitment",
+    "history",
+    "products_services",
+    "business_model",
+    "values",
+    "value_chain_scope",
+    "competitors",
+    "reputation",
+    "recruitment_practices",
+    "grievance_mechanisms",
+    "labour_supply_chain",
+    "ctip_commitment",
 )
 
 
-def _render(request: HttpRequest, template: str, access: ProgrammeAccess, nav: str, **context: Any) -> HttpResponse:
+def _render(
+    request: HttpRequest, template: str, access: ProgrammeAccess, nav: str, **context: Any
+) -> HttpResponse:
     context.update(programme=access.programme, access=access, nav=nav)
     return TemplateResponse(request, template, context)
 
@@ -69,13 +80,22 @@ def organisation_list(request: HttpRequest, programme: str) -> HttpResponse:
 
         return exports.organisations_response(qs, export, access.programme)
     qs = qs.annotate(
-        contact_count=Count("contacts", distinct=True), last_contact=Max("interactions__occurred_on")
+        contact_count=Count("contacts", distinct=True),
+        last_contact=Max("interactions__occurred_on"),
     ).order_by("name", "id")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return _render(
-        request, "registry/organisation_list.html", access, "organisations",
-        page_obj=page, flt=flt, query=urlencode(flt.as_params()), kinds=OrganisationKind.choices,
-        sectors=Sector.choices, countries=country_choices(), sector_labels=dict(Sector.choices),
+        request,
+        "registry/organisation_list.html",
+        access,
+        "organisations",
+        page_obj=page,
+        flt=flt,
+        query=urlencode(flt.as_params()),
+        kinds=OrganisationKind.choices,
+        sectors=Sector.choices,
+        countries=country_choices(),
+        sector_labels=dict(Sector.choices),
     )
 
 
@@ -86,17 +106,25 @@ def organisation_create(request: HttpRequest, programme: str) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     duplicates: list[Organisation] = []
     if request.method == "POST" and form.is_valid():
-        duplicates = list(services.possible_duplicates(
-            access.programme, form.cleaned_data["name"], form.cleaned_data["hq_country"]
-        ))
+        duplicates = list(
+            services.possible_duplicates(
+                access.programme, form.cleaned_data["name"], form.cleaned_data["hq_country"]
+            )
+        )
         if not duplicates or request.POST.get("confirm_duplicate"):
             org = form.save(commit=False)
             org.programme = access.programme
             org.save()
             messages.success(request, f"{org.name} was added.")
             return redirect("registry:organisation_detail", programme, org.pk)
-    return _render(request, "registry/organisation_form.html", access, "organisations",
-                   form=form, duplicates=duplicates)
+    return _render(
+        request,
+        "registry/organisation_form.html",
+        access,
+        "organisations",
+        form=form,
+        duplicates=duplicates,
+    )
 
 
 @login_required
@@ -109,7 +137,14 @@ def organisation_edit(request: HttpRequest, programme: str, pk: int) -> HttpResp
         form.save()
         messages.success(request, "Saved.")
         return redirect("registry:organisation_detail", programme, org.pk)
-    return _render(request, "registry/organisation_form.html", access, "organisations", form=form, organisation=org)
+    return _render(
+        request,
+        "registry/organisation_form.html",
+        access,
+        "organisations",
+        form=form,
+        organisation=org,
+    )
 
 
 @login_required
@@ -122,13 +157,19 @@ def organisation_delete(request: HttpRequest, programme: str, pk: int) -> HttpRe
         org.delete()
         messages.success(request, f"{name} was deleted. Its history stays on record.")
         return redirect("registry:organisation_list", programme)
-    return _render(request, "registry/confirm_delete.html", access, "organisations", object=org,
-                   what="this organisation, its contacts, key individuals, policies and sources")
+    return _render(
+        request,
+        "registry/confirm_delete.html",
+        access,
+        "organisations",
+        object=org,
+        what="this organisation, its contacts, key individuals, policies and sources",
+    )
 
 
 @login_required
 def organisation_detail(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
-    """Everything known about an organisation, with sources, people, links, warm introductions and history."""
+    """Everything known about an organisation: sources, people, links, introductions, history."""
     from partnerpath.engagement import services as engagement
 
     access = programme_access(request, programme)
@@ -142,12 +183,24 @@ def organisation_detail(request: HttpRequest, programme: str, pk: int) -> HttpRe
     policies = list(org.policies.all())
     links_out = list(org.links_out.select_related("to_organisation"))
     links_in = list(org.links_in.select_related("from_organisation"))
-    changes = history_of(org, *contacts, *key_people, *policies, *sources, *links_out, *links_in)[:50]
+    changes = history_of(org, *contacts, *key_people, *policies, *sources, *links_out, *links_in)[
+        :50
+    ]
     return _render(
-        request, "registry/organisation_detail.html", access, "organisations",
-        organisation=org, sources_by_field=by_field, all_sources=sources, contacts=contacts,
+        request,
+        "registry/organisation_detail.html",
+        access,
+        "organisations",
+        organisation=org,
+        sources_by_field=by_field,
+        all_sources=sources,
+        contacts=contacts,
         research=[(key, SOURCED_FIELDS[key], getattr(org, key)) for key in RESEARCH_FIELDS],
-        key_people=key_people, policies=policies, links_out=links_out, links_in=links_in, changes=changes,
+        key_people=key_people,
+        policies=policies,
+        links_out=links_out,
+        links_in=links_in,
+        changes=changes,
         hq=country_name(org.hq_country) if org.hq_country else "",
         operations=[country_name(c) for c in org.countries_of_operation],
         sourcing=[country_name(c) for c in org.countries_of_sourcing],
@@ -162,7 +215,13 @@ def organisation_detail(request: HttpRequest, programme: str, pk: int) -> HttpRe
 
 
 def _child_form(
-    request: HttpRequest, programme: str, pk: int, form_class: Any, model: Any, child_pk: int | None, title: str
+    request: HttpRequest,
+    programme: str,
+    pk: int,
+    form_class: Any,
+    model: Any,
+    child_pk: int | None,
+    title: str,
 ) -> HttpResponse:
     """Add or edit one record attached to an organisation (key individual, policy, source)."""
     access = programme_access(request, programme, "edit")
@@ -177,38 +236,60 @@ def _child_form(
         obj.organisation = org
         obj.programme = access.programme
         if isinstance(obj, Source) and obj.created_by_id is None:
-            obj.created_by = request.user
+            obj.created_by = request.user  # type: ignore[assignment]
         obj.save()
         messages.success(request, f"{title} saved.")
         return redirect("registry:organisation_detail", programme, org.pk)
-    return _render(request, "registry/child_form.html", access, "organisations",
-                   form=form, organisation=org, title=title, instance=instance)
+    return _render(
+        request,
+        "registry/child_form.html",
+        access,
+        "organisations",
+        form=form,
+        organisation=org,
+        title=title,
+        instance=instance,
+    )
 
 
 @login_required
-def key_individual_form(request: HttpRequest, programme: str, pk: int, child_pk: int | None = None) -> HttpResponse:
+def key_individual_form(
+    request: HttpRequest, programme: str, pk: int, child_pk: int | None = None
+) -> HttpResponse:
     """Add or edit a key individual."""
-    return _child_form(request, programme, pk, KeyIndividualForm, KeyIndividual, child_pk, "Key individual")
+    return _child_form(
+        request, programme, pk, KeyIndividualForm, KeyIndividual, child_pk, "Key individual"
+    )
 
 
 @login_required
-def policy_form(request: HttpRequest, programme: str, pk: int, child_pk: int | None = None) -> HttpResponse:
+def policy_form(
+    request: HttpRequest, programme: str, pk: int, child_pk: int | None = None
+) -> HttpResponse:
     """Add or edit a policy."""
     return _child_form(request, programme, pk, PolicyForm, Policy, child_pk, "Policy")
 
 
 @login_required
-def source_form(request: HttpRequest, programme: str, pk: int, child_pk: int | None = None) -> HttpResponse:
+def source_form(
+    request: HttpRequest, programme: str, pk: int, child_pk: int | None = None
+) -> HttpResponse:
     """Add or edit a source."""
     return _child_form(request, programme, pk, SourceForm, Source, child_pk, "Source")
 
 
-_CHILD_MODELS: dict[str, Any] = {"key-individual": KeyIndividual, "policy": Policy, "source": Source}
+_CHILD_MODELS: dict[str, Any] = {
+    "key-individual": KeyIndividual,
+    "policy": Policy,
+    "source": Source,
+}
 
 
 @login_required
 @require_POST
-def child_delete(request: HttpRequest, programme: str, pk: int, kind: str, child_pk: int) -> HttpResponse:
+def child_delete(
+    request: HttpRequest, programme: str, pk: int, kind: str, child_pk: int
+) -> HttpResponse:
     """Remove a key individual, policy or source."""
     access = programme_access(request, programme, "edit")
     org = _organisation(access, pk)
@@ -228,7 +309,11 @@ def source_document(request: HttpRequest, programme: str, pk: int, child_pk: int
     source = get_object_or_404(Source, pk=child_pk, organisation_id=pk, programme=access.programme)
     if not source.document:
         raise Http404("This source has no document.")
-    return FileResponse(source.document.open("rb"), as_attachment=True, filename=source.document.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        source.document.open("rb"),
+        as_attachment=True,
+        filename=(source.document.name or "document").rsplit("/", 1)[-1],
+    )
 
 
 @login_required
@@ -242,12 +327,17 @@ def link_add(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
         other = form.cleaned_data["other"]
         src, dst = (org, other) if form.cleaned_data["direction"] == "out" else (other, org)
         try:
-            services.link_organisations(src, form.cleaned_data["kind"], dst, form.cleaned_data["note"])
+            services.link_organisations(
+                src, form.cleaned_data["kind"], dst, form.cleaned_data["note"]
+            )
             messages.success(request, "Link saved.")
         except services.LinkError as exc:
             messages.error(request, str(exc))
     else:
-        messages.error(request, "The link was not saved: " + "; ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(
+            request,
+            "The link was not saved: " + error_summary(form),
+        )
     return redirect("registry:organisation_detail", programme, org.pk)
 
 
@@ -277,5 +367,5 @@ def organisation_merge(request: HttpRequest, programme: str, pk: int) -> HttpRes
         services.merge_organisations(org, dup, form.cleaned_data["reason"])
         messages.success(request, f"{dup.name} was merged into {org.name}.")
     else:
-        messages.error(request, "Not merged: " + "; ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, "Not merged: " + error_summary(form))
     return redirect("registry:organisation_detail", programme, org.pk)

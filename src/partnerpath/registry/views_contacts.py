@@ -34,10 +34,19 @@ def contact_list(request: HttpRequest, programme: str) -> HttpResponse:
 
         return exports.contacts_response(qs, export, access.programme)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "registry/contact_list.html", {
-        "programme": access.programme, "access": access, "nav": "contacts", "page_obj": page, "flt": flt,
-        "query": urlencode(flt.as_params()), "departments": Department.choices,
-    })
+    return TemplateResponse(
+        request,
+        "registry/contact_list.html",
+        {
+            "programme": access.programme,
+            "access": access,
+            "nav": "contacts",
+            "page_obj": page,
+            "flt": flt,
+            "query": urlencode(flt.as_params()),
+            "departments": Department.choices,
+        },
+    )
 
 
 @login_required
@@ -46,16 +55,26 @@ def contact_form(request: HttpRequest, programme: str, pk: int | None = None) ->
     access = programme_access(request, programme, "edit")
     contact = get_object_or_404(Contact, pk=pk, programme=access.programme) if pk else None
     initial = {"organisation": request.GET.get("organisation")} if not contact else None
-    form = ContactForm(request.POST or None, instance=contact, initial=initial, programme=access.programme)
+    form = ContactForm(
+        request.POST or None, instance=contact, initial=initial, programme=access.programme
+    )
     if request.method == "POST" and form.is_valid():
         obj = form.save(commit=False)
         obj.programme = access.programme
         obj.save()
         messages.success(request, f"{obj.name} saved.")
         return redirect("registry:contact_detail", programme, obj.pk)
-    return TemplateResponse(request, "registry/contact_form.html", {
-        "programme": access.programme, "access": access, "nav": "contacts", "form": form, "contact": contact,
-    })
+    return TemplateResponse(
+        request,
+        "registry/contact_form.html",
+        {
+            "programme": access.programme,
+            "access": access,
+            "nav": "contacts",
+            "form": form,
+            "contact": contact,
+        },
+    )
 
 
 @login_required
@@ -64,13 +83,22 @@ def contact_detail(request: HttpRequest, programme: str, pk: int) -> HttpRespons
     from partnerpath.engagement import services as engagement
 
     access = programme_access(request, programme)
-    contact = get_object_or_404(Contact.objects.select_related("organisation"), pk=pk, programme=access.programme)
-    return TemplateResponse(request, "registry/contact_detail.html", {
-        "programme": access.programme, "access": access, "nav": "contacts", "contact": contact,
-        "connections": engagement.connections_of_contact(contact),
-        "interactions": contact.interactions.order_by("-occurred_on")[:20],
-        "changes": history_of(contact)[:30],
-    })
+    contact = get_object_or_404(
+        Contact.objects.select_related("organisation"), pk=pk, programme=access.programme
+    )
+    return TemplateResponse(
+        request,
+        "registry/contact_detail.html",
+        {
+            "programme": access.programme,
+            "access": access,
+            "nav": "contacts",
+            "contact": contact,
+            "connections": engagement.connections_of_contact(contact),
+            "interactions": contact.interactions.order_by("-occurred_on")[:20],
+            "changes": history_of(contact)[:30],
+        },
+    )
 
 
 @login_required
@@ -83,7 +111,14 @@ def contact_delete(request: HttpRequest, programme: str, pk: int) -> HttpRespons
         contact.delete()
         messages.success(request, f"{contact.name} was deleted.")
         return redirect("registry:organisation_detail", programme, org_pk)
-    return TemplateResponse(request, "registry/confirm_delete.html", {
-        "programme": access.programme, "access": access, "nav": "contacts", "object": contact,
-        "what": "this contact and their connections",
-    })
+    return TemplateResponse(
+        request,
+        "registry/confirm_delete.html",
+        {
+            "programme": access.programme,
+            "access": access,
+            "nav": "contacts",
+            "object": contact,
+            "what": "this contact and their connections",
+        },
+    )

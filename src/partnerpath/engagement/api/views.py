@@ -98,8 +98,10 @@ class InteractionViewSet(ProgrammeRecordViewSet):
 
     def filter_records(self, queryset: QuerySet[Any], params: dict[str, Any]) -> QuerySet[Any]:
         flt = InteractionFilter(
-            search=params.get("search") or "", kind=params.get("kind") or "",
-            organisation=params.get("organisation"), date_from=params.get("from"),
+            search=params.get("search") or "",
+            kind=params.get("kind") or "",
+            organisation=params.get("organisation"),
+            date_from=params.get("from"),
             date_to=params.get("to"),
         )
         return filter_interactions(queryset, flt)
