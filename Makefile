@@ -23,7 +23,10 @@ venv: $(STAMP)
 $(STAMP): requirements/dev.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed (python3.11 not found)." >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.lock || { \
+	  echo "Installing the locked packages failed. PyICU (used by the screening engine's" >&2; \
+	  echo "transliteration) builds from source: it needs ICU's headers and pkg-config, e.g." >&2; \
+	  echo "  apt-get install libicu-dev pkg-config   (Debian/Ubuntu)" >&2; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
