@@ -28,7 +28,14 @@ def _manage(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command tree."""
-    from partnerpath import __version__, cli_matching, cli_registry, cli_serve
+    from partnerpath import (
+        __version__,
+        cli_lists,
+        cli_matching,
+        cli_reference,
+        cli_registry,
+        cli_serve,
+    )
 
     parser = argparse.ArgumentParser(
         prog="partnerpath",
@@ -41,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_serve.register(sub)
     cli_registry.register(sub)
     cli_matching.register(sub)
+    cli_reference.register(sub)
+    cli_lists.register(sub)
     manage = sub.add_parser(
         "manage",
         help="run a Django management command (e.g. migrate, createsuperuser, db_worker)",

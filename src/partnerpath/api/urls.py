@@ -6,8 +6,10 @@ from rest_framework.routers import DefaultRouter
 
 from partnerpath.api.auth import ObtainTokenView
 from partnerpath.api.programmes import ProgrammeViewSet
+from partnerpath.diligence.api import views as diligence
 from partnerpath.engagement.api import views as engagement
 from partnerpath.registry.api import views as registry
+from partnerpath.screening.api import views as screening
 
 app_name = "api"
 
@@ -24,6 +26,16 @@ router.register("contacts", registry.ContactViewSet, basename="contact")
 router.register("connections", engagement.ConnectionViewSet, basename="connection")
 router.register("interactions", engagement.InteractionViewSet, basename="interaction")
 router.register("follow-ups", engagement.FollowUpViewSet, basename="follow-up")
+router.register("checklists", diligence.ChecklistViewSet, basename="checklist")
+router.register("risk-profiles", diligence.RiskProfileViewSet, basename="risk-profile")
+router.register(
+    "reference-datasets", diligence.ReferenceDatasetViewSet, basename="reference-dataset"
+)
+router.register("risk-protocols", diligence.RiskProtocolViewSet, basename="risk-protocol")
+router.register("incidents", diligence.IncidentViewSet, basename="incident")
+router.register("lists", screening.WatchListViewSet, basename="watch-list")
+router.register("screenings", screening.ScreeningViewSet, basename="screening")
+router.register("hits", screening.HitViewSet, basename="hit")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),

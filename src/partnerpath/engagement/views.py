@@ -41,6 +41,8 @@ def _render(
 @login_required
 def dashboard(request: HttpRequest, programme: str) -> HttpResponse:
     """Due and overdue check-ins, open follow-ups, and organisations not contacted for a while."""
+    from partnerpath.screening import services as screening_services
+
     access = programme_access(request, programme)
     days = request.GET.get("stale_after", "")
     board = services.dashboard(
@@ -53,6 +55,7 @@ def dashboard(request: HttpRequest, programme: str) -> HttpResponse:
         "dashboard",
         board=board,
         today=services.today(),
+        screening_hits=screening_services.new_hits(access.programme),
     )
 
 

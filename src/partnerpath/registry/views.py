@@ -170,7 +170,9 @@ def organisation_delete(request: HttpRequest, programme: str, pk: int) -> HttpRe
 @login_required
 def organisation_detail(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """Everything known about an organisation: sources, people, links, introductions, history."""
+    from partnerpath.diligence import services as diligence_services
     from partnerpath.engagement import services as engagement
+    from partnerpath.screening import services as screening_services
 
     access = programme_access(request, programme)
     org = _organisation(access, pk)
@@ -211,6 +213,8 @@ def organisation_detail(request: HttpRequest, programme: str, pk: int) -> HttpRe
         duplicates=services.possible_duplicates(access.programme, org.name, org.hq_country, org.pk),
         merge_form=MergeForm(organisation=org) if access.can_edit else None,
         link_form=LinkForm(organisation=org) if access.can_edit else None,
+        diligence_panel=diligence_services.panel_for(org, access.membership),
+        screening_panel=screening_services.panel_for(org),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -106,3 +108,18 @@ def make_entity(
         birth_dates=frozenset(d.strip()[:10] for d in birth_dates if d.strip()),
         dataset=dataset,
     )
+
+
+def content_hash(entity: Entity) -> str:
+    """A fingerprint of what identifies a list entry: schema, names, countries, identifiers and
+    birth dates (order and letter case aside). Two list versions give the same fingerprint for an
+    entry exactly when none of these changed."""
+    payload = [
+        entity.schema.value,
+        sorted({name.casefold() for name in entity.names}),
+        sorted(entity.countries),
+        sorted(entity.identifiers),
+        sorted(entity.birth_dates),
+    ]
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
