@@ -3,7 +3,8 @@
 Prints the median time of the organisation list page and of the API list with 5,000 organisations,
 and the SQL queries each runs (bench/import_5000.py measures the 5,000-row import).
 Runs against a fresh throwaway database: SQLite in a temporary folder by default, or
-PostgreSQL when BENCH_DATABASE_URL is set (e.g. postgres://postgres@127.0.0.1:5432/partnerpath_bench; the database is created and dropped).
+PostgreSQL when BENCH_DATABASE_URL is set
+(e.g. postgres://postgres@127.0.0.1:5432/partnerpath_bench; the database is created and dropped).
 
     .venv/bin/python bench/registry.py [--organisations 5000] [--repeat 30]
 """

@@ -231,3 +231,20 @@ def test_outsiders_never_see_another_programmes_organisation_even_by_id(cast, cl
     assert client.get(f"/p/mekong/organisations/{foreign.pk}/").status_code == 404
     assert "Secret Partner" not in client.get("/p/mekong/organisations/").content.decode()
     assert client.get(f"/p/other/organisations/{foreign.pk}/").status_code == 404
+
+
+def test_merging_keeps_records_of_other_modules_too(cast):
+    from partnerpath.diligence.models import Checklist, IncidentNote, OrganisationGoods
+    from partnerpath.registry.services import merge_organisations
+
+    keep = factories.organisation(cast.programme, hq_country="TH")
+    dup = factories.organisation(cast.programme, name="SIAM SEAFOOD CO LTD", hq_country="TH")
+    checklist = Checklist.objects.create(programme=cast.programme, organisation=dup)
+    note = IncidentNote.objects.create(programme=cast.programme, organisation=dup, title="Case")
+    OrganisationGoods.objects.create(programme=cast.programme, organisation=keep, goods="Shrimp")
+    OrganisationGoods.objects.create(programme=cast.programme, organisation=dup, goods="Tuna")
+    merge_organisations(keep, dup, "Same company")
+    checklist.refresh_from_db()
+    note.refresh_from_db()
+    assert checklist.organisation == keep and note.organisation == keep
+    assert OrganisationGoods.objects.get(organisation=keep).goods == "Shrimp\nTuna"

@@ -16,6 +16,7 @@ from partnerpath.diligence.models import (
     ReferralContact,
     RiskProtocol,
 )
+from partnerpath.formtools import https_urls
 
 
 class GoodsForm(forms.Form):
@@ -34,6 +35,7 @@ class AnswerForm(forms.ModelForm):  # type: ignore[type-arg]
     """One question's answer with its evidence."""
 
     class Meta:
+        formfield_callback = https_urls
         model = ChecklistAnswer
         fields = ["answer", "remediated", "note", "evidence_url", "evidence_document"]
         widgets = {"note": forms.Textarea(attrs={"rows": 4})}
@@ -67,6 +69,7 @@ class ProtocolForm(forms.ModelForm):  # type: ignore[type-arg]
     """The text of the risk protocol."""
 
     class Meta:
+        formfield_callback = https_urls
         model = RiskProtocol
         fields = ["title", "who_is_told", "do_no_harm", "confidentiality", "reviewed_on"]
         widgets = {
@@ -81,6 +84,7 @@ class ReferralContactForm(forms.ModelForm):  # type: ignore[type-arg]
     """Someone a case is referred to."""
 
     class Meta:
+        formfield_callback = https_urls
         model = ReferralContact
         fields = ["name", "organisation_name", "phone", "email", "handles", "hours"]
         widgets = {"handles": forms.Textarea(attrs={"rows": 3})}
@@ -90,6 +94,7 @@ class ProtocolStepForm(forms.ModelForm):  # type: ignore[type-arg]
     """One step of the protocol."""
 
     class Meta:
+        formfield_callback = https_urls
         model = ProtocolStep
         fields = ["order", "action", "responsible", "within"]
         widgets = {"action": forms.Textarea(attrs={"rows": 3})}
@@ -99,6 +104,7 @@ class IncidentForm(forms.ModelForm):  # type: ignore[type-arg]
     """A suspected or identified case."""
 
     class Meta:
+        formfield_callback = https_urls
         model = IncidentNote
         fields = [
             "organisation",

@@ -5,19 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db import models
 
 from partnerpath.core.countries import country_choices
+from partnerpath.formtools import https_urls
 from partnerpath.registry.choices import LinkKind, Sector
 from partnerpath.registry.models import Contact, KeyIndividual, Organisation, Policy, Source
 from partnerpath.widgets import DateInput
-
-
-def https_urls(field: models.Field[Any, Any], **kwargs: Any) -> Any:
-    """Form fields for model fields, with web addresses typed without a scheme taken as https."""
-    if isinstance(field, models.URLField):
-        kwargs["assume_scheme"] = "https"
-    return field.formfield(**kwargs)
 
 
 def _country_field(label: str, required: bool = False) -> forms.ChoiceField:

@@ -6,20 +6,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet, TextField
 
 from partnerpath.accounts.models import Programme
 from partnerpath.audit.context import because
 from partnerpath.core.names import normalise_org_name
 from partnerpath.registry.choices import LinkKind
-from partnerpath.registry.models import (
-    Contact,
-    KeyIndividual,
-    Organisation,
-    OrganisationLink,
-    Policy,
-    Source,
-)
+from partnerpath.registry.models import Contact, Organisation, OrganisationLink
 
 
 @dataclass(frozen=True)
@@ -158,26 +151,8 @@ def merge_organisations(keep: Organisation, duplicate: Organisation, reason: str
                 changed.append(name)
         if changed:
             keep.save()
-        for model in (Contact, KeyIndividual, Policy, Source):
-            for row in model.objects.filter(organisation=duplicate):
-                row.organisation = keep
-                row.save()
-        for link in OrganisationLink.objects.filter(
-            Q(from_organisation=duplicate) | Q(to_organisation=duplicate)
-        ):
-            src = keep if link.from_organisation_id == duplicate.pk else link.from_organisation
-            dst = keep if link.to_organisation_id == duplicate.pk else link.to_organisation
-            link.delete()
-            if src.pk != dst.pk:
-                OrganisationLink.objects.get_or_create(
-                    programme_id=keep.programme_id,
-                    from_organisation=src,
-                    kind=link.kind,
-                    to_organisation=dst,
-                    defaults={"note": link.note},
-                )
-        for interaction in duplicate.interactions.all():
-            interaction.organisations.add(keep)
+        _move_links(keep, duplicate)
+        _move_related_records(keep, duplicate)
         duplicate.delete()
     return keep
 
@@ -222,3 +197,62 @@ def filter_contacts(qs: QuerySet[Contact], flt: ContactFilter) -> QuerySet[Conta
     if flt.organisation.isdigit():
         qs = qs.filter(organisation_id=int(flt.organisation))
     return qs
+
+
+def _move_links(keep: Organisation, duplicate: Organisation) -> None:
+    """Re-point the duplicate's links to ``keep``, dropping links that would point to itself."""
+    links = OrganisationLink.objects.filter(
+        Q(from_organisation=duplicate) | Q(to_organisation=duplicate)
+    ).select_related("from_organisation", "to_organisation")
+    for link in links:
+        src = keep if link.from_organisation_id == duplicate.pk else link.from_organisation
+        dst = keep if link.to_organisation_id == duplicate.pk else link.to_organisation
+        link.delete()
+        if src.pk != dst.pk:
+            OrganisationLink.objects.get_or_create(
+                programme_id=keep.programme_id,
+                from_organisation=src,
+                kind=link.kind,
+                to_organisation=dst,
+                defaults={"note": link.note},
+            )
+
+
+def _move_related_records(keep: Organisation, duplicate: Organisation) -> None:
+    """Move every record of every app that points at the duplicate (contacts, checklists, hits,
+    incident notes...) to ``keep``, one audited save at a time, so nothing is lost to the delete."""
+    for rel in Organisation._meta.related_objects:
+        model = rel.related_model
+        if model is OrganisationLink:
+            continue
+        name = rel.field.name
+        if rel.many_to_many:
+            for row in model._default_manager.filter(**{name: duplicate}):
+                getattr(row, name).add(keep)
+        elif rel.one_to_one:
+            _merge_one_to_one(model, name, keep, duplicate)
+        else:
+            for row in model._default_manager.filter(**{name: duplicate}):
+                setattr(row, name, keep)
+                row.save()
+
+
+def _merge_one_to_one(model: type[Any], name: str, keep: Organisation, dup: Organisation) -> None:
+    """One record per organisation (e.g. its goods): move it, or fold its text into keep's."""
+    theirs = model._default_manager.filter(**{name: dup}).first()
+    if theirs is None:
+        return
+    mine = model._default_manager.filter(**{name: keep}).first()
+    if mine is None:
+        setattr(theirs, name, keep)
+        theirs.save()
+        return
+    for field in model._meta.concrete_fields:
+        if not isinstance(field, (TextField, CharField)) or field.name in ("id",):
+            continue
+        a, b = getattr(mine, field.name), getattr(theirs, field.name)
+        if b and not a:
+            setattr(mine, field.name, b)
+        elif b and a and b != a and isinstance(field, TextField):
+            setattr(mine, field.name, f"{a}\n{b}")
+    mine.save()
