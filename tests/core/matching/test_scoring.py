@@ -1,12 +1,20 @@
 # ruff: noqa: RUF001  (Cyrillic test names are intended)
-"""Case tables for screening-v1: legal forms, siblings, other jurisdictions, scripts, word order."""
+"""Case tables for screening-v2: legal forms, siblings, other jurisdictions, scripts, word order,
+initials, relatives and series; screening-v1 stays loadable by name."""
 
 from __future__ import annotations
 
 import pytest
 
 from partnerpath.core.matching.entities import make_entity
-from partnerpath.core.matching.scoring import ALGORITHM_ID, DEFAULT_THRESHOLD, compare, score_pair
+from partnerpath.core.matching.scoring import (
+    ALGORITHM_ID,
+    ALGORITHMS,
+    DEFAULT_THRESHOLD,
+    compare,
+    get_algorithm,
+    score_pair,
+)
 
 # Held-out pairs of the kinds the field gets wrong; none of them is in the OpenSanctions name bench.
 LEGAL_FORM_VARIANTS = [
@@ -61,6 +69,13 @@ PERSON_MATCHES = [
     ("Muammar Qaddafi", "Moammar Gadhafi"),  # transliteration variants
     ("V. Putin", "Vladimir Putin"),  # initials
     ("SergeiLavrov", "Sergei Lavrov"),  # joined words
+    # screening-v2
+    ("Mohammed Jamli Karimi", "Mohammed Jamil Karimi"),  # two letters swapped: one typo
+    ("Nasir Ahmad Fiaz", "Nasir Ahmad Faiz"),
+    ("Maria T. Lopez", "Maria Teresa Lopez"),  # an initial with nothing else left over
+    ("Lukashenko Alexander Grigoryevich", "Alexander Lukashenko"),  # reordered, extra patronymic
+    ("박정민", "Park Jung Min"),  # Hangul: Revised and McCune-Reischauer spellings merge
+    ("최성호", "Choe Song Ho"),
 ]
 
 PERSON_NON_MATCHES = [
@@ -70,6 +85,25 @@ PERSON_NON_MATCHES = [
     ("习近平", "习近朋"),  # one character is one name part
     ("Somchai Sriwong", "Somchai Srisuk"),
     ("A. Nazarbayev", "Nursultan Nazarbayev"),  # initial contradicts
+    # screening-v2
+    ("Maria Torres", "Maria T. Lopez"),  # the initial's own name keeps its surname
+    ("Peter K. Wallace", "Peter W. Kane"),  # initials paired crosswise
+    ("Khalid Omar Hassan al-Masri", "Omar Hassan al-Masri"),  # one more given name: the child
+    ("Aisha Nuri Salem Haftar", "Nuri Salem Haftar"),
+    ("박정민", "Park Jung Hoon"),
+    ("Sandra Hodes", "Sandra Jones"),  # two typos and another first letter: another surname
+    ("Tariq Omar Bakr", "Tariq Omar Zakri"),
+    ("Tom Lauren", "Tom O'Halloran"),  # alike in consonants only, most letters differ
+]
+
+# screening-v2: organisations and vessels in a series, and names written as initials.
+SERIES_AND_INITIALS = [
+    ("Company", "Mekong Growth Fund II, Ltd.", "Mekong Growth Fund, Ltd.", False),
+    ("Company", "Mekong Growth Fund II", "Mekong Growth Fund 2", True),
+    ("Vessel", "Golden Star 7", "Golden Star", False),
+    ("Company", "P.T.K. Seafood Co., Ltd.", "P.T.S. Seafood Co., Ltd.", False),
+    ("Company", "N.P.T. Seafood Co., Ltd.", "P.T. Seafood Co., Ltd.", False),
+    ("Company", "P.T.K. Seafood Co., Ltd.", "PTK Seafood Company Limited", True),
 ]
 
 
@@ -108,9 +142,38 @@ def test_it_does_not_match_people_whose_names_differ_in_a_part(left: str, right:
     assert not compare("person", left, right).match
 
 
+@pytest.mark.parametrize(("schema", "left", "right", "match"), SERIES_AND_INITIALS)
+def test_series_numbers_and_initials_must_agree(
+    schema: str, left: str, right: str, match: bool
+) -> None:
+    result = compare(schema, left, right)
+    assert result.match is match, result.explanation()
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "v1", "v2"),
+    [
+        ("George Santos", "George S. Helmy", True, False),
+        ("Khalid Omar Hassan al-Masri", "Omar Hassan al-Masri", True, False),
+        ("Mohammed Jamli Karimi", "Mohammed Jamil Karimi", True, True),
+    ],
+)
+def test_screening_v1_stays_loadable_by_name(left: str, right: str, v1: bool, v2: bool) -> None:
+    old = compare("Person", left, right, algorithm="screening-v1")
+    new = compare("Person", left, right)
+    assert (old.algorithm, old.match) == ("screening-v1", v1)
+    assert (new.algorithm, new.match) == ("screening-v2", v2)
+
+
+def test_an_unknown_algorithm_is_an_error() -> None:
+    assert set(ALGORITHMS) == {"screening-v1", "screening-v2"}
+    with pytest.raises(ValueError, match="screening-v9"):
+        get_algorithm("screening-v9")
+
+
 def test_every_result_names_its_algorithm_threshold_and_features() -> None:
     result = compare("Company", "Thai Union Group PCL", "Thai Union Frozen Products PCL")
-    assert result.algorithm == ALGORITHM_ID == "screening-v1"
+    assert result.algorithm == ALGORITHM_ID == "screening-v2"
     assert result.threshold == DEFAULT_THRESHOLD
     names = [f.name for f in result.features]
     assert names[:3] == ["name_similarity", "legal_form_compatibility", "other_jurisdiction"]
@@ -123,6 +186,7 @@ def test_every_result_names_its_algorithm_threshold_and_features() -> None:
     [
         (["1957-07-30"], ["1957-07-30"], True),
         (["1957"], ["1957-07-30"], True),
+        (["1958"], ["1957-07-30"], True),  # one year apart: lists often give an approximate year
         (["1957"], ["1971"], False),
     ],
 )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from partnerpath.core.matching.countries import country_in_token
 from partnerpath.core.matching.entities import Entity, Schema
 from partnerpath.core.matching.legal_forms import families_conflict
+from partnerpath.core.matching.name_rules import RULES_V2, NameRules
 from partnerpath.core.matching.normalise import NameForm, normalise_name
 from partnerpath.core.matching.similarity import NameComparison, compare_names
 
@@ -19,6 +20,7 @@ OTHER_JURISDICTION_FACTOR = 0.75
 COUNTRY_MISMATCH_FACTOR_ORG = 0.6
 COUNTRY_MISMATCH_FACTOR_PERSON = 0.95
 BIRTH_DATE_CONFLICT_FACTOR = 0.7
+BIRTH_YEAR_NEAR_FACTOR = 0.7
 IDENTIFIER_CONFLICT_FACTOR = 0.9
 
 
@@ -60,7 +62,9 @@ def treat_as_person(query: Entity, candidate: Entity) -> bool:
     return False
 
 
-def best_name_pair(query: Entity, candidate: Entity, person: bool) -> NameComparison | None:
+def best_name_pair(
+    query: Entity, candidate: Entity, person: bool, rules: NameRules = RULES_V2
+) -> NameComparison | None:
     """The most similar pair of names (including aliases) between the two entities."""
     schema_q = Schema.PERSON if person else query.schema
     schema_c = Schema.PERSON if person else candidate.schema
@@ -68,7 +72,7 @@ def best_name_pair(query: Entity, candidate: Entity, person: bool) -> NameCompar
     for name_q in query.names:
         form_q = normalise_name(name_q, schema_q)
         for name_c in candidate.names:
-            result = compare_names(form_q, normalise_name(name_c, schema_c), person)
+            result = compare_names(form_q, normalise_name(name_c, schema_c), person, rules)
             if best is None or result.score > best.score:
                 best = result
                 if result.score >= 1.0:
@@ -140,7 +144,12 @@ def identifier_agreement(query: Entity, candidate: Entity) -> Feature:
     return _feature(identifier_agreement, 0.0, IDENTIFIER_CONFLICT_FACTOR, "identifiers differ")
 
 
-def birth_date(query: Entity, candidate: Entity) -> Feature:
+def birth_date(
+    query: Entity,
+    candidate: Entity,
+    conflict_factor: float = BIRTH_DATE_CONFLICT_FACTOR,
+    near_factor: float = BIRTH_YEAR_NEAR_FACTOR,
+) -> Feature:
     """For persons, another year of birth means another person; the same date supports a match."""
     if not query.birth_dates or not candidate.birth_dates:
         return _feature(birth_date, 0.5, 1.0, "birth date not known on both sides")
@@ -150,5 +159,14 @@ def birth_date(query: Entity, candidate: Entity) -> Feature:
     years_c = {d[:4] for d in candidate.birth_dates}
     if years_q & years_c:
         return _feature(birth_date, 0.75, 1.0, "same birth year")
-    reason = f"birth years differ: {', '.join(sorted(years_q))} vs {', '.join(sorted(years_c))}"
-    return _feature(birth_date, 0.0, BIRTH_DATE_CONFLICT_FACTOR, reason)
+    shown = f"{', '.join(sorted(years_q))} vs {', '.join(sorted(years_c))}"
+    if _years_apart(years_q, years_c) <= 1:
+        reason = f"birth years one apart ({shown}): lists often give an approximate year"
+        return _feature(birth_date, 0.25, near_factor, reason)
+    return _feature(birth_date, 0.0, conflict_factor, f"birth years differ: {shown}")
+
+
+def _years_apart(left: set[str], right: set[str]) -> int:
+    """The smallest gap in years between two sets of years (a large number when unreadable)."""
+    gaps = [abs(int(a) - int(b)) for a in left for b in right if a.isdigit() and b.isdigit()]
+    return min(gaps, default=9999)

@@ -1,25 +1,37 @@
 """Candidate generation: a blocking index over list names, separate from pairwise scoring.
 
-Each list name is cut into cheap keys: its distinctive words, and the first and last three letters
-of longer words (so one typo still leaves a shared key, and joined or split words still meet). A
-query collects the names sharing its rarest keys, weighted by how rare each key is, and only the
-best few names go on to the (slower, explainable) pairwise scoring.
+Each list name is cut into cheap keys: its distinctive words, and the first and second halves of
+longer words (one typo spoils only one half, so a misspelt word still shares a key with its
+original; joined or split words still meet on a prefix key). A query works in two stages:
+
+1. it collects the names sharing its rarest keys, rarest first, until a budget of postings is
+   spent (a key shared by half the list says little and costs much);
+2. it ranks that pool by a cheap letter-level similarity of the whole name, words sorted
+   (rapidfuzz's ``ratio``, in C), so that the many names sharing one rare word are told apart by
+   their other words, and keeps the best few for the slower, explainable pairwise scoring.
 """
 
 from __future__ import annotations
 
 import gc
-import heapq
-import math
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extract
+
 from partnerpath.core.matching.entities import Entity, Schema, schemas_compatible
 from partnerpath.core.matching.legal_forms import LEGAL_FORMS
 from partnerpath.core.matching.normalise import fold
-from partnerpath.core.matching.scoring import DEFAULT_THRESHOLD, MatchResult, score_pair
+from partnerpath.core.matching.scoring import (
+    ALGORITHM_ID,
+    DEFAULT_THRESHOLD,
+    MatchResult,
+    get_algorithm,
+    score_pair,
+)
 from partnerpath.core.matching.vocab import ORG_CLASS_WORDS, ORG_STOPWORDS, PERSON_PARTICLES
 
 _SKIP = frozenset(
@@ -29,23 +41,72 @@ _SKIP = frozenset(
     | {seq[0] for seq in LEGAL_FORMS if len(seq) == 1}
 )
 DEFAULT_CANDIDATES = 12
-DEFAULT_POSTINGS_BUDGET = 8_000
+DEFAULT_POSTINGS_BUDGET = 4_000
+_SCHEMA_NUMBERS = {schema: number for number, schema in enumerate(Schema)}
+_COMPATIBLE = {
+    left: frozenset(_SCHEMA_NUMBERS[right] for right in Schema if schemas_compatible(left, right))
+    for left in Schema
+}
 DISPLAY_CUTOFF = 0.5
 
 
-def name_keys(name: str) -> set[str]:
-    """The blocking keys of one name: words and the three-letter heads and tails of long words."""
-    words = fold(name).split()
-    kept = [w for w in words if w not in _SKIP] or words
+def _word_keys(word: str) -> list[str]:
+    """A word, its first half and its second half (three letters each for short words).
+
+    One typo can only spoil one half, so a word with a typo still shares a key with its original.
+    """
+    length = len(word)
+    if length >= 6:
+        half = length // 2
+        return [word, "<" + word[:half], word[half:] + ">"]
+    if length >= 4:
+        return [word, "<" + word[:3], word[-3:] + ">"]
+    return [word]
+
+
+def _kept_words(folded: str) -> list[str]:
+    words = folded.split()
+    return [w for w in words if w not in _SKIP] or words
+
+
+def _keys(folded: str) -> set[str]:
+    kept = _kept_words(folded)
     keys: set[str] = set()
     for word in kept:
-        keys.add(word)
-        if len(word) >= 4:
-            keys.add("<" + word[:3])
-            keys.add(word[-3:] + ">")
+        keys.update(_word_keys(word))
     if len(kept) > 1:
         keys.add("<" + "".join(kept)[:3])
     return keys
+
+
+def name_keys(name: str) -> set[str]:
+    """The blocking keys of one name: its words and the halves of its longer words."""
+    return _keys(fold(name))
+
+
+def query_keys(name: str) -> set[str]:
+    """The keys a query looks up: its own, and the halves its words would have with one letter
+    more or less (a dropped or doubled letter moves the middle of a word)."""
+    folded = fold(name)
+    keys = _keys(folded)
+    for word in _kept_words(folded):
+        length = len(word)
+        for original in (length - 1, length + 1):
+            if original >= 6:
+                half = original // 2
+                if half <= length:
+                    keys.add("<" + word[:half])
+                if original - half <= length:
+                    keys.add(word[half - original :] + ">")
+            elif original >= 4 and length >= 3:
+                keys.add("<" + word[:3])
+                keys.add(word[-3:] + ">")
+    return keys
+
+
+def sorted_words(name: str) -> str:
+    """The folded name with its words in alphabetical order, for the cheap first ranking."""
+    return " ".join(sorted(fold(name).split()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +123,9 @@ class ScreeningIndex:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self._name_entity = array("I")
+        self._name_schema = bytearray()
         self._names: list[str] = []
+        self._sorted: list[str] = []
         self._postings: dict[str, list[int] | array[int]] = {}
         self._frozen = False
 
@@ -80,11 +143,15 @@ class ScreeningIndex:
         entity_no = len(self.entities)
         self.entities.append(entity)
         postings = self._postings
+        schema_no = _SCHEMA_NUMBERS[entity.schema]
         for name in entity.names:
             name_no = len(self._names)
+            folded = fold(name)
             self._names.append(name)
+            self._sorted.append(" ".join(sorted(folded.split())))
             self._name_entity.append(entity_no)
-            for key in name_keys(name):
+            self._name_schema.append(schema_no)
+            for key in _keys(folded):
                 bucket = postings.get(key)
                 if bucket is None:
                     postings[key] = [name_no]
@@ -107,31 +174,54 @@ class ScreeningIndex:
     def __len__(self) -> int:
         return len(self._names)
 
+    def entity_for(self, name_no: int) -> Entity:
+        """The list entity a name number (as :meth:`candidates` returns them) belongs to."""
+        return self.entities[self._name_entity[name_no]]
+
     def candidates(
         self,
         names: Iterable[str],
         limit: int = DEFAULT_CANDIDATES,
         budget: int = DEFAULT_POSTINGS_BUDGET,
+        schema: Schema | None = None,
     ) -> list[int]:
-        """Numbers of the list names most likely to match any of the query names, best first."""
-        total = max(len(self._names), 1)
+        """Numbers of the list names most likely to match any of the query names, best first.
+
+        Two stages: the names sharing the query's rarest keys (within `budget` postings), then
+        those ranked by a cheap similarity of the whole name (words sorted). With `schema`, only
+        names of entities that schema can match are returned.
+        """
+        names = list(names)
         keys: set[str] = set()
         for name in names:
-            keys |= name_keys(name)
-        found = [(len(b), k, b) for k in keys if (b := self._postings.get(k))]
-        found.sort(key=lambda item: item[0])
-        scores: dict[int, float] = {}
+            keys |= query_keys(name)
+        found = sorted((len(b), k, b) for k in keys if (b := self._postings.get(k)))
+        pool: set[int] = set()
         spent = 0
-        for position, (size, key, bucket) in enumerate(found):
+        for position, (size, _key, bucket) in enumerate(found):
             if spent + size > budget and position >= 1:
                 break
             spent += size
-            weight = math.log(1 + total / size) * (1.0 if key[0] != "<" and key[-1] != ">" else 0.5)
-            get = scores.get
-            for name_no in bucket:
-                scores[name_no] = get(name_no, 0.0) + weight
-        best = heapq.nlargest(limit * 3, scores.items(), key=itemgetter(1))
-        return [name_no for name_no, _ in best]
+            pool.update(bucket)
+        if not pool:
+            return []
+        numbers = list(pool)
+        rows = self._sorted
+        choices = [rows[numbers[0]]] if len(numbers) == 1 else itemgetter(*numbers)(rows)
+        wide = limit * 3 if schema is None else limit * 6
+        best: dict[int, float] = {}
+        for name in names:
+            ranked = extract(sorted_words(name), choices, scorer=ratio, limit=wide)
+            for _, cheap, position in ranked:
+                number = numbers[position]
+                if cheap > best.get(number, -1.0):
+                    best[number] = cheap
+        order = sorted(best, key=lambda n: -best[n])
+        if schema is not None:
+            allowed = _COMPATIBLE[schema]
+            kinds = self._name_schema
+            order = [n for n in order if kinds[n] in allowed]
+        return order[: limit * 3]
 
     def screen(
         self,
@@ -140,11 +230,21 @@ class ScreeningIndex:
         cutoff: float = DISPLAY_CUTOFF,
         limit: int = DEFAULT_CANDIDATES,
         scorer: Callable[[Entity, Entity, float], MatchResult] | None = None,
+        algorithm: str = ALGORITHM_ID,
     ) -> list[Hit]:
-        """Score the query against its best candidates; return those at or above the cut-off."""
-        scorer = scorer or _score_names
+        """Score the query against its best candidates; return those at or above the cut-off.
+
+        `algorithm` names the scoring version ("screening-v1" scores as the first version did);
+        `scorer` replaces the scoring altogether (benchmarks compare other matchers with it).
+        """
+        if scorer is None:
+            version = get_algorithm(algorithm)
+
+            def scorer(query: Entity, candidate: Entity, threshold: float) -> MatchResult:
+                return score_pair(query, candidate, threshold, version)
+
         by_entity: dict[int, list[str]] = {}
-        for name_no in self.candidates(query.names, limit):
+        for name_no in self.candidates(query.names, limit, schema=query.schema):
             entity_no = self._name_entity[name_no]
             if len(by_entity) >= limit and entity_no not in by_entity:
                 continue
@@ -175,10 +275,6 @@ def _with_names(entity: Entity, names: list[str]) -> Entity:
         entity.dataset,
         entity.extra,
     )
-
-
-def _score_names(query: Entity, candidate: Entity, threshold: float) -> MatchResult:
-    return score_pair(query, candidate, threshold)
 
 
 __all__ = ["DISPLAY_CUTOFF", "Hit", "Schema", "ScreeningIndex", "name_keys"]

@@ -63,7 +63,7 @@ class NameForm:
     weights: tuple[float, ...]
     kinds: tuple[
         str, ...
-    ]  # per token: "name", "particle", "class", "initial", "number", "syllable"
+    ]  # per token: "name", "particle", "class", "initial", "number", "syllable", "acronym"
     legal_forms: tuple[str, ...]  # display forms, e.g. ("Co., Ltd.",)
     families: frozenset[str]
     abjad: bool  # written in Arabic/Hebrew script: vowels were not written
@@ -163,7 +163,7 @@ def _strip_legal_forms(tokens: list[str]) -> tuple[list[str], list[str], set[str
     return tokens, displays, families
 
 
-def _join_split_letters(tokens: list[str]) -> list[str]:
+def _join_split_letters(tokens: list[str], acronyms: set[str]) -> list[str]:
     """Join runs of single letters ("a b c" from "A B C Company") into one organisation token."""
     out: list[str] = []
     run: list[str] = []
@@ -173,6 +173,7 @@ def _join_split_letters(tokens: list[str]) -> list[str]:
             continue
         if len(run) > 1:
             out.append("".join(run))
+            acronyms.add(out[-1])
         else:
             out.extend(run)
         run = []
@@ -207,13 +208,15 @@ def _merge_number_words(tokens: list[str]) -> list[str]:
     return out
 
 
-def _org_tokens(text: str, schema: Schema) -> tuple[list[str], list[str], set[str]]:
+def _org_tokens(
+    text: str, schema: Schema, acronyms: set[str]
+) -> tuple[list[str], list[str], set[str]]:
     tokens = text.split()
     if tokens and tokens[0] in ("the", "le", "la", "les", "el", "il", "der", "die", "das"):
         tokens = tokens[1:] or tokens
     if schema is Schema.VESSEL and len(tokens) > 1 and tokens[0] in VESSEL_PREFIXES:
         tokens = tokens[1:]
-    tokens = _join_split_letters(tokens)
+    tokens = _join_split_letters(tokens, acronyms)
     tokens, displays, families = _strip_legal_forms(tokens)
     tokens = [ORG_SYNONYMS.get(t, t) for t in tokens]
     numbers = [_number(t, roman=i > 0) for i, t in enumerate(tokens)]
@@ -244,13 +247,18 @@ def normalise_name(name: str, schema: Schema) -> NameForm:
         last, first = name.split(",")
         name = f"{first} {last}"
     text = fold(name)
+    # Words written as initials ("A.B.C.", "A B C"): they must agree letter for letter.
+    acronyms = {
+        m.group(0).replace(".", "").replace(" ", "")
+        for m in _DOTTED_INITIALS.finditer(name.lower())
+    }
     syllabic = bool(_SYLLABIC.search(name))
     displays: list[str] = []
     families: set[str] = set()
     if schema is Schema.PERSON:
         tokens = _person_tokens(text)
     else:
-        tokens, displays, families = _org_tokens(text, schema)
+        tokens, displays, families = _org_tokens(text, schema, acronyms)
     if not tokens:
         tokens = text.split() or [text]
     weights: list[float] = []
@@ -267,6 +275,8 @@ def normalise_name(name: str, schema: Schema) -> NameForm:
             kind, weight = "particle", PARTICLE_WEIGHT / 2
         elif not person and tok in ORG_CLASS_WORDS:
             kind, weight = "class", CLASS_WEIGHT
+        elif not person and tok in acronyms:
+            kind, weight = "acronym", 1.0
         elif len(tok) == 1:
             kind, weight = "initial", INITIAL_WEIGHT
         else:

@@ -3,6 +3,18 @@
 The algorithm has a stable name and version. The score is the name similarity of the best pair of
 names, multiplied by each feature's factor; a shared identifier lifts it. A score at or above the
 threshold is a match: a lead for a person to judge, never a verdict.
+
+Versions (every one stays loadable by name, so a stored result can be scored again as it was):
+
+* ``screening-v1``: the first rules.
+* ``screening-v2`` (default): a swap of two neighbouring letters is one typo; an initial does not
+  stand for a surname when its own name keeps another word; one given name in front of a whole
+  other name (a child in patronymic naming) weighs against; a short person-name word with two
+  typos and another first letter is another word, and "sounds alike" needs half the letters in
+  common; initials-words of organisations ("A.B.C.") must agree exactly; a number only one
+  organisation name carries (a fund or vessel in a series) counts as a different word; Hangul is
+  compared through a key merging Korean romanisations; birth years one apart weigh less than
+  years far apart. The rules are switches in ``similarity.NameRules``.
 """
 
 from __future__ import annotations
@@ -21,12 +33,43 @@ from partnerpath.core.matching.features import (
     other_jurisdiction,
     treat_as_person,
 )
+from partnerpath.core.matching.name_rules import RULES_V1, RULES_V2, NameRules
 
 ALGORITHM = "screening"
-VERSION = 1
+VERSION = 2
 ALGORITHM_ID = f"{ALGORITHM}-v{VERSION}"
 DEFAULT_THRESHOLD = 0.7
 SHARED_IDENTIFIER_FLOOR = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class Algorithm:
+    """One version of the scoring: its name rules and the weights of its features."""
+
+    id: str
+    rules: NameRules
+    birth_year_conflict_factor: float  # birth years more than one apart
+    birth_year_near_factor: float  # birth years one apart
+
+
+ALGORITHMS: dict[str, Algorithm] = {
+    algorithm.id: algorithm
+    for algorithm in (
+        Algorithm("screening-v1", RULES_V1, 0.7, 0.7),
+        Algorithm("screening-v2", RULES_V2, 0.7, 0.9),
+    )
+}
+
+
+def get_algorithm(algorithm: str | Algorithm) -> Algorithm:
+    """The algorithm of that name ("screening-v1", "screening-v2"); unknown names are an error."""
+    if isinstance(algorithm, Algorithm):
+        return algorithm
+    try:
+        return ALGORITHMS[algorithm]
+    except KeyError:
+        known = ", ".join(ALGORITHMS)
+        raise ValueError(f"unknown algorithm {algorithm!r}; expected one of {known}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,19 +111,19 @@ class MatchResult:
 
 
 def score_pair(
-    query: Entity, candidate: Entity, threshold: float = DEFAULT_THRESHOLD
+    query: Entity,
+    candidate: Entity,
+    threshold: float = DEFAULT_THRESHOLD,
+    algorithm: str | Algorithm = ALGORITHM_ID,
 ) -> MatchResult:
     """Score how likely a list entry is the queried person, company or vessel."""
+    version = get_algorithm(algorithm)
     if not schemas_compatible(query.schema, candidate.schema):
-        return MatchResult(
-            0.0, False, threshold, ALGORITHM_ID, (), query.caption, candidate.caption
-        )
+        return MatchResult(0.0, False, threshold, version.id, (), query.caption, candidate.caption)
     person = treat_as_person(query, candidate)
-    comparison = best_name_pair(query, candidate, person)
+    comparison = best_name_pair(query, candidate, person, version.rules)
     if comparison is None:
-        return MatchResult(
-            0.0, False, threshold, ALGORITHM_ID, (), query.caption, candidate.caption
-        )
+        return MatchResult(0.0, False, threshold, version.id, (), query.caption, candidate.caption)
     features: list[Feature] = [name_similarity(comparison)]
     if not person:
         features.append(legal_form_compatibility(comparison.left, comparison.right))
@@ -89,7 +132,14 @@ def score_pair(
     ids = identifier_agreement(query, candidate)
     features.append(ids)
     if person:
-        features.append(birth_date(query, candidate))
+        features.append(
+            birth_date(
+                query,
+                candidate,
+                version.birth_year_conflict_factor,
+                version.birth_year_near_factor,
+            )
+        )
     score = comparison.score
     for feature in features[1:]:
         score *= feature.factor
@@ -100,7 +150,7 @@ def score_pair(
         score=score,
         match=score >= threshold,
         threshold=threshold,
-        algorithm=ALGORITHM_ID,
+        algorithm=version.id,
         features=tuple(features),
         query_name=comparison.left.original,
         matched_name=comparison.right.original,
@@ -114,8 +164,9 @@ def compare(
     country1: str = "",
     country2: str = "",
     threshold: float = DEFAULT_THRESHOLD,
+    algorithm: str | Algorithm = ALGORITHM_ID,
 ) -> MatchResult:
     """Compare two names of the given schema, optionally with their countries."""
     left = make_entity("left", schema, [name1], [country1] if country1 else [])
     right = make_entity("right", schema, [name2], [country2] if country2 else [])
-    return score_pair(left, right, threshold)
+    return score_pair(left, right, threshold, algorithm)

@@ -13,14 +13,27 @@ The rules, in the words an analyst would use:
   Hussein al-Rawi" is not "Ali Saddam Hussein al-Tikriti". For organisations, extra distinctive
   words weigh heavily too: "Crystalord Systems" is a sibling of "Crystalord", not the same company.
 * Particles ("al", "bin", "of") and class words ("company", "group") count for little.
+
+Since screening-v2 (each rule a switch in :class:`NameRules`, so screening-v1 stays loadable):
+
+* Two neighbouring letters swapped is one typo ("Faiz"/"Afiz").
+* An initial does not stand for a word when its own name keeps another full word unpaired
+  ("George S. Helmy" is not "George Santos"), nor when initials pair crosswise.
+* One given name in front of the whole other name, in the same order, is a relative in
+  patronymic naming ("Raghad Saddam Hussein al-Tikriti" is not "Saddam Hussein al-Tikriti").
+* Organisation words written as initials ("A.B.C.") agree letter for letter; a number that only
+  one organisation or vessel name carries marks another member of a series ("Fund I", "Victory 3").
+* Hangul is compared with Latin spellings through a key that merges Korean romanisations.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
+from partnerpath.core.matching.name_rules import RULES_V2, NameRules
 from partnerpath.core.matching.normalise import NameForm, skeleton
 
 # How heavily unpaired words count, relative to a paired word.
@@ -88,11 +101,14 @@ def token_similarity(
     person: bool,
     abjad: bool,
     cross_script: bool,
+    rules: NameRules = RULES_V2,
 ) -> tuple[float, str]:
     """Similarity of two words in [0, 1] and how it was found; 0 when they are different words."""
     if a == b:
         return 1.0, "exact"
     if "number" in (kind_a, kind_b) or "syllable" in (kind_a, kind_b):
+        return 0.0, "different"
+    if rules.exact_acronyms and "acronym" in (kind_a, kind_b):
         return 0.0, "different"
     if len(a) == 1 or len(b) == 1:
         if person and a[0] == b[0]:
@@ -100,14 +116,26 @@ def token_similarity(
         return 0.0, "different"
     longest = max(len(a), len(b))
     tolerance = allowed_edits(longest, person) + (1 if cross_script and longest > 4 else 0)
-    dist = Levenshtein.distance(a, b, score_cutoff=tolerance + 1)
+    distance = OSA.distance if rules.transpositions else Levenshtein.distance
+    dist = distance(a, b, score_cutoff=tolerance + 1)
     best = 0.0
     how = "different"
+    if (
+        rules.short_words_keep_first_letter
+        and person
+        and dist >= 2
+        and longest <= 6
+        and a[:1] != b[:1]
+        and not (abjad or cross_script)
+    ):
+        dist = tolerance + 1
     if dist <= tolerance:
         best = 1.0 - dist / longest
         how = f"{dist} edit" + ("s" if dist > 1 else "")
     if abjad or cross_script or best < 0.8:
         sa, sb = skeleton(a), skeleton(b)
+        if rules.sound_within_half and not (abjad or cross_script) and dist > tolerance:
+            dist = Levenshtein.distance(a, b, score_cutoff=longest // 2 + 1)
         if (
             len(sa) >= 2
             and (abjad or len(sa) >= 3)
@@ -136,7 +164,9 @@ def _acronym(short: NameForm, long: NameForm) -> bool:
     return short.tokens[0] == initials
 
 
-def compare_names(left: NameForm, right: NameForm, person: bool) -> NameComparison:
+def compare_names(
+    left: NameForm, right: NameForm, person: bool, rules: NameRules = RULES_V2
+) -> NameComparison:
     """Compare two normalised names and score their similarity in [0, 1]."""
     if left.script and left.script == right.script and left.native and right.native:
         left, right = _native(left), _native(right)
@@ -158,20 +188,25 @@ def compare_names(left: NameForm, right: NameForm, person: bool) -> NameComparis
         for j, (tb, kb) in enumerate(zip(right.tokens, right.kinds, strict=True)):
             if roles_left and roles_right and roles_left[i] != roles_right[j]:
                 continue
-            sim, how = token_similarity(ta, tb, ka, kb, person, abjad, cross)
+            sim, how = token_similarity(ta, tb, ka, kb, person, abjad, cross, rules)
             if sim > 0.0:
                 candidates.append((sim, i, j, how))
     candidates.sort(key=lambda c: (-c[0], abs(c[1] - c[2])))
     used_left: set[int] = set()
     used_right: set[int] = set()
-    pairs: list[Pair] = []
+    aligned: list[tuple[float, int, int, str]] = []
     for sim, i, j, how in candidates:
         if i in used_left or j in used_right:
             continue
         used_left.add(i)
         used_right.add(j)
-        weight = (left.weights[i] + right.weights[j]) / 2
-        pairs.append(Pair(left.tokens[i], right.tokens[j], sim, how, weight))
+        aligned.append((sim, i, j, how))
+    if person and rules.initials_need_room:
+        _drop_crowded_initials(left, right, aligned, used_left, used_right)
+    pairs = [
+        Pair(left.tokens[i], right.tokens[j], sim, how, (left.weights[i] + right.weights[j]) / 2)
+        for sim, i, j, how in aligned
+    ]
     _pair_joined(left, right, used_left, used_right, pairs, person, swap=False)
     _pair_joined(right, left, used_right, used_left, pairs, person, swap=True)
     extra_left = [i for i in range(len(left.tokens)) if i not in used_left]
@@ -185,10 +220,18 @@ def compare_names(left: NameForm, right: NameForm, person: bool) -> NameComparis
     extra_penalty = EXTRA_WORD_PENALTY_PERSON if person else EXTRA_WORD_PENALTY_ORG
     different_penalty = DIFFERENT_WORD_PENALTY_PERSON if person else DIFFERENT_WORD_PENALTY_ORG
     denominator = total + different_penalty * different + extra_penalty * extra
+    if person and rules.leading_name_penalty and extra and not different:
+        leading = _leading_given_name(left, right, aligned, extra_left, extra_right)
+        denominator += (rules.leading_name_penalty - extra_penalty) * leading
+    if not person and rules.lone_number_differs and extra and not different:
+        lone = _lone_numbers(left, extra_left) + _lone_numbers(right, extra_right)
+        denominator += (different_penalty - extra_penalty) * lone
     score = matched / denominator if denominator > 0 else 0.0
     if cross and score < 0.9:
         # Transliteration often moves word boundaries (Thai, Japanese): compare the letters only.
         joined_a, joined_b = left.compact, right.compact
+        if rules.korean_romanisation and "Hangul" in (left.script, right.script):
+            joined_a, joined_b = korean_key(joined_a), korean_key(joined_b)
         longest = max(len(joined_a), len(joined_b))
         tolerance = allowed_edits(longest, person) + 1
         dist = Levenshtein.distance(joined_a, joined_b, score_cutoff=tolerance + 1)
@@ -205,6 +248,92 @@ def compare_names(left: NameForm, right: NameForm, person: bool) -> NameComparis
         extra_right=tuple(right.tokens[j] for j in extra_right),
         different=bool(extra_left) and bool(extra_right) and different >= 0.3,
     )
+
+
+_KOREAN_KEY = (
+    ("eo", "o"),
+    ("eu", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ng", "N"),  # keep the final "ng" while voiced and voiceless consonants merge
+    ("g", "k"),
+    ("b", "p"),
+    ("d", "t"),
+    ("N", "ng"),
+)
+
+
+def korean_key(letters: str) -> str:
+    """Korean romanised letters with the differences between romanisation systems merged."""
+    for old, new in _KOREAN_KEY:
+        letters = letters.replace(old, new)
+    return letters
+
+
+def _drop_crowded_initials(
+    left: NameForm,
+    right: NameForm,
+    aligned: list[tuple[float, int, int, str]],
+    used_left: set[int],
+    used_right: set[int],
+) -> None:
+    """Unpair initials that cannot stand for the word they were paired with.
+
+    An initial whose own name keeps a full word without partner ("S." in "George S. Helmy" is
+    not "Santos" when "Helmy" is left over), and initials on both sides paired crosswise ("James
+    B. Renacci" vs "James R. Baird": each surname would be the other's middle initial).
+    """
+    initials = [a for a in aligned if a[3] == "initial"]
+    drop = set()
+    for item in initials:
+        i = item[1]
+        own, own_used = (left, used_left) if len(left.tokens[i]) == 1 else (right, used_right)
+        if any(
+            k not in own_used and own.kinds[k] == "name" and len(own.tokens[k]) > 1
+            for k in range(len(own.tokens))
+        ):
+            drop.add(item)
+    for a in initials:
+        for b in initials:
+            left_initial_a = len(left.tokens[a[1]]) == 1
+            left_initial_b = len(left.tokens[b[1]]) == 1
+            crossed = (a[1] - b[1]) * (a[2] - b[2]) < 0
+            if left_initial_a != left_initial_b and crossed:
+                drop.update((a, b))
+    for item in drop:
+        aligned.remove(item)
+        used_left.discard(item[1])
+        used_right.discard(item[2])
+
+
+def _leading_given_name(
+    left: NameForm,
+    right: NameForm,
+    aligned: list[tuple[float, int, int, str]],
+    extra_left: list[int],
+    extra_right: list[int],
+) -> float:
+    """Weight of one given name standing in front of the whole other name, in the same order.
+
+    "Raghad Saddam Hussein al-Tikriti" is all of "Saddam Hussein al-Tikriti" after one more given
+    name: in patronymic naming that is Saddam's child, not Saddam.
+    """
+    if extra_left and extra_right:
+        return 0.0
+    longer, extra, side = (left, extra_left, 1) if extra_left else (right, extra_right, 2)
+    if extra != [0] or longer.kinds[0] != "name" or len(aligned) != len(longer.tokens) - 1:
+        return 0.0
+    if sum(1 for a in aligned if a[3] != "initial") < 2:
+        return 0.0  # a surname alone ("Erdogan") is not a whole name
+    positions = sorted((a[1], a[2]) if side == 1 else (a[2], a[1]) for a in aligned)
+    if any(b[1] < a[1] for a, b in pairwise(positions)):
+        return 0.0  # words reordered: the extra word may be a surname written first
+    return longer.weights[0]
+
+
+def _lone_numbers(name: NameForm, extra: list[int]) -> float:
+    """Weight of the unpaired numbers of an organisation or vessel name."""
+    return sum(name.weights[k] for k in extra if name.kinds[k] == "number")
 
 
 def _native(name: NameForm) -> NameForm:
