@@ -98,7 +98,7 @@ step "ruff check" "$BIN/ruff" check
 step "ruff format --check" "$BIN/ruff" format --check
 step "mypy" "$BIN/mypy"
 step "manage.py check" "$BIN/partnerpath" manage check --fail-level WARNING
-step "makemigrations --check" "$BIN/partnerpath" manage makemigrations --check --dry-run
+step "makemigrations --check" env DATABASE_URL=sqlite:///:memory: "$BIN/partnerpath" manage makemigrations --check --dry-run
 step "check --deploy (production settings)" deploy_check
 step "chromium for the browser tests" ensure_chromium
 step "pytest on SQLite (with browser tests)" env -u DATABASE_URL "$BIN/pytest" "${EXTRA[@]}"

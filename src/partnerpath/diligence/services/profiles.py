@@ -29,7 +29,7 @@ def today() -> date:
 def named_goods(organisation: Organisation) -> str:
     """The goods people named for the organisation, as typed (uses a prefetched row if any)."""
     try:
-        record = organisation.diligence_goods  # type: ignore[attr-defined]
+        record = organisation.diligence_goods
     except OrganisationGoods.DoesNotExist:
         return ""
     return str(record.goods)
