@@ -183,3 +183,15 @@ def test_the_command_prints_the_login(capsys: Any) -> None:
     assert main(["demo", "load"]) == 0
     out = capsys.readouterr().out
     assert "http://127.0.0.1:8000/" in out and "'demo'" in out
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_risk_protocol_with_referral_contacts_and_steps():
+    from partnerpath.demo import load
+    from partnerpath.diligence.models import OrganisationGoods, RiskProtocol
+
+    load()
+    protocol = RiskProtocol.objects.get(programme__slug="mekong-demo")
+    assert protocol.contacts.count() >= 3 and protocol.steps.count() >= 5
+    assert protocol.do_no_harm
+    assert OrganisationGoods.objects.filter(programme__slug="mekong-demo").count() == 2

@@ -17,12 +17,20 @@ from django.db.models import Model
 from partnerpath.accounts.models import Membership, Programme, User
 from partnerpath.audit.context import acting_as, because
 from partnerpath.cli import CommandError
+from partnerpath.demo_data.diligence import GOODS, PROTOCOL, REFERRAL_CONTACTS, STEPS
 from partnerpath.demo_data.industry_services import INDUSTRY_AND_SERVICES
 from partnerpath.demo_data.interactions import INTERACTIONS, InteractionSpec
 from partnerpath.demo_data.people import CONNECTIONS, CONTACTS, DEMO_PASSWORD, DEMO_USERNAME, TEAM
 from partnerpath.demo_data.research import KEY_INDIVIDUALS, POLICIES, SOURCES
 from partnerpath.demo_data.seafood_agri import SEAFOOD_AND_AGRICULTURE
 from partnerpath.demo_data.stakeholders import LINKS, STAKEHOLDERS
+from partnerpath.diligence.choices import ProtocolScope
+from partnerpath.diligence.models import (
+    OrganisationGoods,
+    ProtocolStep,
+    ReferralContact,
+    RiskProtocol,
+)
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
 from partnerpath.engagement.services import today
 from partnerpath.registry.models import (
@@ -86,7 +94,34 @@ class _Loader:
             self._connection(a, kind, b)
         for item in INTERACTIONS:
             self._interaction(item)
+        self._diligence()
         return self.programme
+
+    def _diligence(self) -> None:
+        """The risk protocol with its referral contacts and steps, and goods named for two
+        organisations (their risk profiles use them once reference data is imported)."""
+        protocol, created = RiskProtocol.objects.get_or_create(
+            programme=self.programme, scope=ProtocolScope.PROGRAMME, defaults=dict(PROTOCOL)
+        )
+        self._made(protocol, created)
+        for contact in REFERRAL_CONTACTS:
+            item, created = ReferralContact.objects.get_or_create(
+                programme=self.programme, protocol=protocol, name=contact["name"], defaults=contact
+            )
+            self._made(item, created)
+        for order, (action, responsible, within) in enumerate(STEPS, start=1):
+            step, created = ProtocolStep.objects.get_or_create(
+                programme=self.programme,
+                protocol=protocol,
+                order=order,
+                defaults={"action": action, "responsible": responsible, "within": within},
+            )
+            self._made(step, created)
+        for key, goods in GOODS.items():
+            record, created = OrganisationGoods.objects.get_or_create(
+                programme=self.programme, organisation=self.orgs[key], defaults={"goods": goods}
+            )
+            self._made(record, created)
 
     def _programme(self) -> None:
         programme, created = Programme.objects.get_or_create(
