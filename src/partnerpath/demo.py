@@ -70,7 +70,7 @@ class _Loader:
 
     def __init__(self, on: date) -> None:
         self.today = on
-        self.created: Counter[str] = Counter()
+        self.created: Counter[tuple[str, str]] = Counter()
         self.users: dict[str, User] = {}
         self.orgs: dict[str, Organisation] = {}
         self.contacts: dict[str, Contact] = {}
@@ -78,7 +78,8 @@ class _Loader:
 
     def _made(self, obj: Model, created: bool) -> None:
         if created:
-            self.created[str(type(obj)._meta.verbose_name)] += 1
+            meta = type(obj)._meta
+            self.created[(str(meta.verbose_name), str(meta.verbose_name_plural))] += 1
 
     def run(self) -> Programme:
         self._programme()
@@ -289,12 +290,12 @@ class _Loader:
             self._made(follow_up, created)
 
 
-def _count(n: int, what: str) -> str:
-    plural = "policies" if what == "policy" else f"{what}s"
-    return f"{n} {what if n == 1 else plural}"
+def _count(n: int, names: tuple[str, str]) -> str:
+    singular, plural = names
+    return f"{n} {singular if n == 1 else plural}"
 
 
-def _summary(programme: Programme, created: Counter[str]) -> str:
+def _summary(programme: Programme, created: Counter[tuple[str, str]]) -> str:
     counts = {
         "organisations": Organisation.objects.filter(programme=programme).count(),
         "contacts": Contact.objects.filter(programme=programme).count(),

@@ -59,6 +59,7 @@ class OrganisationGoods(ProgrammeOwned):
     goods = models.TextField(blank=True, help_text="One per line, or separated by commas.")
 
     class Meta:
+        verbose_name = "organisation goods"
         verbose_name_plural = "organisation goods"
 
     def __str__(self) -> str:
