@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_matching,
         cli_reference,
         cli_registry,
+        cli_rubric,
         cli_serve,
     )
 
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_serve.register(sub)
     cli_registry.register(sub)
     cli_matching.register(sub)
+    cli_rubric.register(sub)
     cli_reference.register(sub)
     cli_lists.register(sub)
     manage = sub.add_parser(
