@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_reference,
         cli_registry,
         cli_rubric,
+        cli_scorecard,
         cli_serve,
     )
 
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_registry.register(sub)
     cli_matching.register(sub)
     cli_rubric.register(sub)
+    cli_scorecard.register(sub)
     cli_reference.register(sub)
     cli_lists.register(sub)
     manage = sub.add_parser(

@@ -1,0 +1,158 @@
+"""Score-card templates: the default card, name resolution, file checks and tailoring."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from partnerpath.core.scorecard.template import Direction, Factor, tailor
+from partnerpath.core.scorecard.template_files import (
+    TEMPLATES,
+    TemplateError,
+    load_template,
+    template_from_data,
+    template_to_data,
+)
+
+
+def test_the_default_card_is_table_3_with_four_groups_and_fifteen_factors(card):
+    assert card.id == "scorecard-default-v1"
+    assert [g.label for g in card.groups] == [
+        "Development value",
+        "Business value",
+        "Government value",
+        "Risk and transaction costs",
+    ]
+    assert [len(g.factors) for g in card.groups] == [5, 3, 2, 5]
+    assert len({f.key for f in card.factors}) == 15
+
+
+def test_every_point_of_every_factor_has_a_written_anchor(card):
+    for factor in card.factors:
+        assert len(factor.anchors) == 5
+        assert all(len(anchor) > 15 for anchor in factor.anchors), factor.key
+        assert card.anchor(factor.key, 1) != card.anchor(factor.key, 5)
+
+
+def test_only_risk_and_transaction_costs_lower_the_total(card):
+    lower = {f.key for f in card.factors if f.direction is Direction.LOWER}
+    assert lower == {f.key for f in card.group("risk_costs").factors}
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("alignment", "alignment"),
+        ("Alignment to program objectives", "alignment"),
+        ("ALIGNMENT TO PROGRAMME OBJECTIVES", "alignment"),
+        ("Systematic change", "systemic_change"),
+        ("systemic change", "systemic_change"),
+        ("CSR/Reputation", "csr_reputation"),
+        ("csr / reputation", "csr_reputation"),
+        ("Additional resource", "additional_resources"),
+        ("time_horizon", "time_horizon"),
+        ("Supports local priorities", "local_priorities"),
+        ("Improves law enforcement", "law_enforcement"),
+        ("Degree of difficulty", "difficulty"),
+        ("Team morale", None),
+    ],
+)
+def test_it_resolves_a_factor_by_key_label_or_the_briefs_label_in_any_case(card, written, key):
+    assert card.resolve(written) == key
+
+
+def _default_data():
+    return yaml.safe_load((TEMPLATES / "scorecard-default-v1.yaml").read_text(encoding="utf-8"))
+
+
+def _break(data, change):
+    change(data)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["groups"][0].update(weight=50), "group weights must sum to 100, got 110"),
+        (
+            lambda d: d["groups"][1]["factors"][0].update(weight=10),
+            "groups[1] (business): factor weights must sum to 100, got 70",
+        ),
+        (
+            lambda d: d["groups"][3]["factors"][1]["anchors"].pop(3),
+            "groups[3].factors[1] (risk): needs a written anchor for every point 1-5, got 4",
+        ),
+        (
+            lambda d: d["groups"][2]["factors"][1].update(key="local_priorities"),
+            "key 'local_priorities' is already used",
+        ),
+        (
+            lambda d: d["groups"][0]["factors"][0].update(direction="down"),
+            "groups[0].factors[0].direction: must be 'higher' or 'lower'",
+        ),
+        (lambda d: d.pop("version"), "version: required whole number"),
+        (
+            lambda d: d["groups"][1]["factors"][2].update(aliases=["Risk"]),
+            "name 'Risk' is also used",
+        ),
+        (lambda d: d["groups"][0]["factors"][0].pop("label"), "groups[0].factors[0].label"),
+    ],
+)
+def test_it_locates_each_problem_in_a_template_file(change, message):
+    with pytest.raises(TemplateError) as caught:
+        template_from_data(_break(_default_data(), change), "my-card.yaml")
+    assert str(caught.value).startswith("my-card.yaml: ")
+    assert message in str(caught.value)
+
+
+def test_it_reports_the_line_of_a_yaml_syntax_error(tmp_path):
+    path = tmp_path / "card.yaml"
+    path.write_text("name: x\nversion: 1\ngroups: [\n  - key: a\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match=r"card\.yaml: line \d+"):
+        load_template(path)
+
+
+def test_a_template_survives_a_round_trip_through_its_file_format(card, tmp_path):
+    path = tmp_path / "copy.json"
+    path.write_text(json.dumps(template_to_data(card)), encoding="utf-8")
+    assert load_template(path) == card
+
+
+def test_tailoring_makes_a_new_version_and_keeps_the_other_factors_proportions(card):
+    tailored = tailor(card, drop=["innovative_approach"], labels={"risk": "Risk to workers"})
+    assert tailored.id == "scorecard-default-v2" and tailored.based_on == "scorecard-default-v1"
+    development = tailored.group("development")
+    assert [f.key for f in development.factors] == [
+        "alignment",
+        "scalable_regionally",
+        "sustainability",
+        "systemic_change",
+    ]
+    assert sum(f.weight for f in development.factors) == pytest.approx(100)
+    assert development.factors[0].weight == pytest.approx(30 / 85 * 100)
+    assert tailored.factor("risk").label == "Risk to workers"
+    assert card.factor("risk").label == "Risk"  # the original is untouched
+
+
+def test_tailoring_can_add_a_factor_under_a_new_name(card):
+    extra = Factor("survivor_voice", "Survivor voice", "development", 10, tuple("abcde" * 4)[:5])
+    weights = {"alignment": 30, "scalable_regionally": 10, "innovative_approach": 15}
+    weights |= {"sustainability": 15, "systemic_change": 20, "survivor_voice": 10}
+    tailored = tailor(card, name="asia-ctip", add=[extra], factor_weights=weights)
+    assert tailored.id == "asia-ctip-v1"
+    assert tailored.resolve("survivor voice") == "survivor_voice"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"drop": ["team_morale"]}, "unknown factor or group key"),
+        ({"group_weights": {"business": 50}}, "group weights must sum to 100"),
+        ({"anchors": {"risk": ["only one"]}}, "needs a written anchor for every point"),
+    ],
+)
+def test_tailoring_refuses_changes_that_leave_an_invalid_card(card, changes, message):
+    with pytest.raises(ValueError, match=message):
+        tailor(card, **changes)
