@@ -36,7 +36,7 @@ def test_compare_adds_score_match_and_explanation(
     assert run(["compare", str(pairs)]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [r["match"] for r in rows] == ["false", "true"]
-    assert rows[0]["note"] == "sibling" and "screening-v2" in rows[0]["explanation"]
+    assert rows[0]["note"] == "sibling" and "screening-v3" in rows[0]["explanation"]
     assert 0.0 <= float(rows[0]["score"]) <= 1.0
 
 

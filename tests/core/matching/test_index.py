@@ -87,4 +87,4 @@ def test_screening_can_score_with_an_older_algorithm() -> None:
     index = ScreeningIndex.build(LISTED)
     query = make_entity("q", "Person", ["Osama BinLaden"])
     assert index.screen(query, algorithm="screening-v1")[0].result.algorithm == "screening-v1"
-    assert index.screen(query)[0].result.algorithm == "screening-v2"
+    assert index.screen(query)[0].result.algorithm == "screening-v3"

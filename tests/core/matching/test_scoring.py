@@ -1,6 +1,6 @@
 # ruff: noqa: RUF001  (Cyrillic test names are intended)
-"""Case tables for screening-v2: legal forms, siblings, other jurisdictions, scripts, word order,
-initials, relatives and series; screening-v1 stays loadable by name."""
+"""Case tables for screening-v3: legal forms, siblings, other jurisdictions, scripts, word order,
+initials, relatives, series and one-word person names; screening-v1 and -v2 stay loadable."""
 
 from __future__ import annotations
 
@@ -151,29 +151,35 @@ def test_series_numbers_and_initials_must_agree(
 
 
 @pytest.mark.parametrize(
-    ("left", "right", "v1", "v2"),
+    ("left", "right", "v1", "v2", "v3"),
     [
-        ("George Santos", "George S. Helmy", True, False),
-        ("Khalid Omar Hassan al-Masri", "Omar Hassan al-Masri", True, False),
-        ("Mohammed Jamli Karimi", "Mohammed Jamil Karimi", True, True),
+        ("George Santos", "George S. Helmy", True, False, False),
+        ("Khalid Omar Hassan al-Masri", "Omar Hassan al-Masri", True, False, False),
+        ("Mohammed Jamli Karimi", "Mohammed Jamil Karimi", True, True, True),
+        ("Lina Okafor", "LINA", True, True, False),
     ],
 )
-def test_screening_v1_stays_loadable_by_name(left: str, right: str, v1: bool, v2: bool) -> None:
-    old = compare("Person", left, right, algorithm="screening-v1")
-    new = compare("Person", left, right)
-    assert (old.algorithm, old.match) == ("screening-v1", v1)
-    assert (new.algorithm, new.match) == ("screening-v2", v2)
+def test_older_versions_stay_loadable_by_name(
+    left: str, right: str, v1: bool, v2: bool, v3: bool
+) -> None:
+    results = [compare("Person", left, right, algorithm=f"screening-v{n}") for n in (1, 2)]
+    results.append(compare("Person", left, right))
+    assert [(r.algorithm, r.match) for r in results] == [
+        ("screening-v1", v1),
+        ("screening-v2", v2),
+        ("screening-v3", v3),
+    ]
 
 
 def test_an_unknown_algorithm_is_an_error() -> None:
-    assert set(ALGORITHMS) == {"screening-v1", "screening-v2"}
+    assert set(ALGORITHMS) == {"screening-v1", "screening-v2", "screening-v3"}
     with pytest.raises(ValueError, match="screening-v9"):
         get_algorithm("screening-v9")
 
 
 def test_every_result_names_its_algorithm_threshold_and_features() -> None:
     result = compare("Company", "Thai Union Group PCL", "Thai Union Frozen Products PCL")
-    assert result.algorithm == ALGORITHM_ID == "screening-v2"
+    assert result.algorithm == ALGORITHM_ID == "screening-v3"
     assert result.threshold == DEFAULT_THRESHOLD
     names = [f.name for f in result.features]
     assert names[:3] == ["name_similarity", "legal_form_compatibility", "other_jurisdiction"]

@@ -14,6 +14,7 @@ from partnerpath.core.matching.legal_forms import families_conflict
 from partnerpath.core.matching.name_rules import RULES_V2, NameRules
 from partnerpath.core.matching.normalise import NameForm, normalise_name
 from partnerpath.core.matching.similarity import NameComparison, compare_names
+from partnerpath.core.matching.vocab import PERSON_PARTICLES, PERSON_TITLES
 
 LEGAL_FORM_CONFLICT_FACTOR = 0.65
 OTHER_JURISDICTION_FACTOR = 0.75
@@ -21,7 +22,11 @@ COUNTRY_MISMATCH_FACTOR_ORG = 0.6
 COUNTRY_MISMATCH_FACTOR_PERSON = 0.95
 BIRTH_DATE_CONFLICT_FACTOR = 0.7
 BIRTH_YEAR_NEAR_FACTOR = 0.7
+BIRTH_GENERATION_YEARS = 20  # birth years this far apart are another generation (Jr./Sr.)
 IDENTIFIER_CONFLICT_FACTOR = 0.9
+SINGLE_WORD_FACTOR = 0.85  # one exact word of two (0.77) falls to 0.65, under the threshold 0.7
+SINGLE_WORD_CEILING = 0.65  # and no one-word person name alone scores more
+_PARTICLES = frozenset(PERSON_PARTICLES.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +154,7 @@ def birth_date(
     candidate: Entity,
     conflict_factor: float = BIRTH_DATE_CONFLICT_FACTOR,
     near_factor: float = BIRTH_YEAR_NEAR_FACTOR,
+    generation_factor: float | None = None,
 ) -> Feature:
     """For persons, another year of birth means another person; the same date supports a match."""
     if not query.birth_dates or not candidate.birth_dates:
@@ -163,6 +169,10 @@ def birth_date(
     if _years_apart(years_q, years_c) <= 1:
         reason = f"birth years one apart ({shown}): lists often give an approximate year"
         return _feature(birth_date, 0.25, near_factor, reason)
+    gap = _years_apart(years_q, years_c)
+    if generation_factor is not None and BIRTH_GENERATION_YEARS <= gap < 9999:
+        reason = f"birth years a generation apart ({shown}): a parent and child share names"
+        return _feature(birth_date, 0.0, generation_factor, reason)
     return _feature(birth_date, 0.0, conflict_factor, f"birth years differ: {shown}")
 
 
@@ -170,3 +180,72 @@ def _years_apart(left: set[str], right: set[str]) -> int:
     """The smallest gap in years between two sets of years (a large number when unreadable)."""
     gaps = [abs(int(a) - int(b)) for a in left for b in right if a.isdigit() and b.isdigit()]
     return min(gaps, default=9999)
+
+
+def single_word_name(
+    comparison: NameComparison,
+    query: Entity,
+    candidate: Entity,
+    factor: float = SINGLE_WORD_FACTOR,
+) -> Feature:
+    """For persons, one name word against a longer name is weak evidence unless more agrees."""
+    short, long, extra = _one_word_against_more(comparison)
+    if short is None or long is None:
+        return _feature(single_word_name, 1.0, 1.0, "not a one-word name against a longer one")
+    text = f"one-word name “{short.original}” against “{long.original}”"
+    support = _supporting_evidence(query, candidate)
+    if support:
+        return _feature(single_word_name, 0.5, 1.0, f"{text}, but {support} agrees")
+    reason = (
+        f"{text} (unpaired: {', '.join(extra)}): one word alone is weak evidence for a person "
+        "and nothing else agrees (identifier, full birth date, or birth year with a country); "
+        f"at most {SINGLE_WORD_CEILING:g}"
+    )
+    return _feature(single_word_name, 0.0, factor, reason)
+
+
+def _one_word_against_more(
+    comparison: NameComparison,
+) -> tuple[NameForm | None, NameForm | None, tuple[str, ...]]:
+    """The one-word name, the longer name and its unpaired words; (None, None, ()) otherwise.
+
+    Particles ("bin", "al") and titles ("Haji", "Dr", kept when they do not lead the name) are
+    not words here; initials are, on the longer side ("Maria T."). Names compared letter by
+    letter across scripts leave no unpaired words and never count.
+    """
+    if not comparison.pairs or (comparison.extra_left and comparison.extra_right):
+        return None, None, ()
+    for short, long, extra in (
+        (comparison.left, comparison.right, comparison.extra_right),
+        (comparison.right, comparison.left, comparison.extra_left),
+    ):
+        if _word_kinds(short) != ["name"]:
+            continue
+        unpaired = tuple(t for t in extra if t not in _PARTICLES and t not in PERSON_TITLES)
+        words = [k for k in _word_kinds(long) if k in ("name", "initial")]
+        if unpaired and len(words) >= 2:
+            return short, long, unpaired
+    return None, None, ()
+
+
+def _word_kinds(name: NameForm) -> list[str]:
+    """The kinds of the name's words, particles and titles left out."""
+    return [
+        k
+        for t, k in zip(name.tokens, name.kinds, strict=True)
+        if k != "particle" and t not in PERSON_TITLES
+    ]
+
+
+def _supporting_evidence(query: Entity, candidate: Entity) -> str:
+    """What else agrees between two persons: a shared identifier, the same full birth date, or
+    the same birth year together with a shared country; "" when nothing does."""
+    if query.identifiers & candidate.identifiers:
+        return "an identifier"
+    dates = query.birth_dates & candidate.birth_dates
+    if any(len(d) >= 10 for d in dates):
+        return "the birth date"
+    years = {d[:4] for d in query.birth_dates} & {d[:4] for d in candidate.birth_dates}
+    if years and query.countries & candidate.countries:
+        return "the birth year with a country"
+    return ""

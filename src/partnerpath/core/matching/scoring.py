@@ -7,7 +7,7 @@ threshold is a match: a lead for a person to judge, never a verdict.
 Versions (every one stays loadable by name, so a stored result can be scored again as it was):
 
 * ``screening-v1``: the first rules.
-* ``screening-v2`` (default): a swap of two neighbouring letters is one typo; an initial does not
+* ``screening-v2``: a swap of two neighbouring letters is one typo; an initial does not
   stand for a surname when its own name keeps another word; one given name in front of a whole
   other name (a child in patronymic naming) weighs against; a short person-name word with two
   typos and another first letter is another word, and "sounds alike" needs half the letters in
@@ -15,6 +15,13 @@ Versions (every one stays loadable by name, so a stored result can be scored aga
   organisation name carries (a fund or vessel in a series) counts as a different word; Hangul is
   compared through a key merging Korean romanisations; birth years one apart weigh less than
   years far apart. The rules are switches in ``similarity.NameRules``.
+* ``screening-v3`` (default): a person's one-word name against a longer name ("Maria" vs "Maria
+  Tran") is weak evidence and weighs against (feature ``single_word_name``) unless a shared
+  identifier, the same full birth date, or the same birth year with a shared country agrees
+  (score x0.85 and at most 0.65 otherwise); birth years 20 or more apart (a parent and child
+  sharing a name) rule out even an exact name (x0.5). Organisations need no one-word rule: their
+  extra distinctive words already weigh as much as paired ones ("ALFA" vs "Alfa Seafood Co.,
+  Ltd." scores 0.5), and a name that differs only by legal form or class word is the same name.
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ from dataclasses import dataclass, field
 
 from partnerpath.core.matching.entities import Entity, Schema, make_entity, schemas_compatible
 from partnerpath.core.matching.features import (
+    SINGLE_WORD_CEILING,
+    SINGLE_WORD_FACTOR,
     Feature,
     best_name_pair,
     birth_date,
@@ -31,12 +40,13 @@ from partnerpath.core.matching.features import (
     legal_form_compatibility,
     name_similarity,
     other_jurisdiction,
+    single_word_name,
     treat_as_person,
 )
 from partnerpath.core.matching.name_rules import RULES_V1, RULES_V2, NameRules
 
 ALGORITHM = "screening"
-VERSION = 2
+VERSION = 3
 ALGORITHM_ID = f"{ALGORITHM}-v{VERSION}"
 DEFAULT_THRESHOLD = 0.7
 SHARED_IDENTIFIER_FLOOR = 0.95
@@ -50,6 +60,8 @@ class Algorithm:
     rules: NameRules
     birth_year_conflict_factor: float  # birth years more than one apart
     birth_year_near_factor: float  # birth years one apart
+    single_word_factor: float = 1.0  # a person's one-word name against a longer one; 1.0 = off
+    birth_generation_factor: float | None = None  # birth years 20+ apart; None = as conflict
 
 
 ALGORITHMS: dict[str, Algorithm] = {
@@ -57,12 +69,13 @@ ALGORITHMS: dict[str, Algorithm] = {
     for algorithm in (
         Algorithm("screening-v1", RULES_V1, 0.7, 0.7),
         Algorithm("screening-v2", RULES_V2, 0.7, 0.9),
+        Algorithm("screening-v3", RULES_V2, 0.7, 0.9, SINGLE_WORD_FACTOR, 0.5),
     )
 }
 
 
 def get_algorithm(algorithm: str | Algorithm) -> Algorithm:
-    """The algorithm of that name ("screening-v1", "screening-v2"); unknown names are an error."""
+    """The algorithm of that name ("screening-v1" to "-v3"); unknown names are an error."""
     if isinstance(algorithm, Algorithm):
         return algorithm
     try:
@@ -125,12 +138,16 @@ def score_pair(
     if comparison is None:
         return MatchResult(0.0, False, threshold, version.id, (), query.caption, candidate.caption)
     features: list[Feature] = [name_similarity(comparison)]
+    single = None
     if not person:
         features.append(legal_form_compatibility(comparison.left, comparison.right))
         features.append(other_jurisdiction(comparison))
     features.append(country_agreement(query, candidate, person))
     ids = identifier_agreement(query, candidate)
     features.append(ids)
+    if person and version.single_word_factor != 1.0:
+        single = single_word_name(comparison, query, candidate, version.single_word_factor)
+        features.append(single)
     if person:
         features.append(
             birth_date(
@@ -138,11 +155,14 @@ def score_pair(
                 candidate,
                 version.birth_year_conflict_factor,
                 version.birth_year_near_factor,
+                version.birth_generation_factor,
             )
         )
     score = comparison.score
     for feature in features[1:]:
         score *= feature.factor
+    if single is not None and single.factor != 1.0:
+        score = min(score, SINGLE_WORD_CEILING)
     if ids.value == 1.0 and comparison.score >= 0.5:
         score = max(score, SHARED_IDENTIFIER_FLOOR)
     score = round(min(1.0, max(0.0, score)), 4)
