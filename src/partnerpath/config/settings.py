@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "partnerpath.engagement",
     "partnerpath.screening",
     "partnerpath.diligence",
+    "partnerpath.prioritisation",
 ]
 
 MIDDLEWARE = [
