@@ -9,7 +9,15 @@ from django import forms
 from partnerpath.core.countries import country_choices
 from partnerpath.formtools import https_urls
 from partnerpath.registry.choices import LinkKind, Sector
-from partnerpath.registry.models import Contact, KeyIndividual, Organisation, Policy, Source
+from partnerpath.registry.models import (
+    PROFILE_FIELDS,
+    RESEARCH_FIELDS,
+    Contact,
+    KeyIndividual,
+    Organisation,
+    Policy,
+    Source,
+)
 from partnerpath.widgets import DateInput
 
 
@@ -42,51 +50,8 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         formfield_callback = https_urls
         model = Organisation
-        fields = [
-            "name",
-            "kind",
-            "is_active",
-            "hq_country",
-            "countries_of_operation",
-            "countries_of_sourcing",
-            "sectors",
-            "size",
-            "employees",
-            "history",
-            "products_services",
-            "business_model",
-            "values",
-            "value_chain_scope",
-            "competitors",
-            "reputation",
-            "recruitment_practices",
-            "grievance_mechanisms",
-            "labour_supply_chain",
-            "ctip_commitment",
-            "registration_number",
-            "registration_jurisdiction",
-            "lei",
-            "website",
-            "checkin_every_days",
-            "notes",
-        ]
-        widgets = {
-            f: forms.Textarea(attrs={"rows": 3})
-            for f in (
-                "history",
-                "products_services",
-                "business_model",
-                "values",
-                "value_chain_scope",
-                "competitors",
-                "reputation",
-                "recruitment_practices",
-                "grievance_mechanisms",
-                "labour_supply_chain",
-                "ctip_commitment",
-                "notes",
-            )
-        }
+        fields = list(PROFILE_FIELDS)
+        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in (*RESEARCH_FIELDS, "notes")}
 
     def clean_lei(self) -> str:
         return str(self.cleaned_data.get("lei", "")).strip().upper()

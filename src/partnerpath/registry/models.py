@@ -120,6 +120,41 @@ class Organisation(ProgrammeOwned):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
+# The desk-research texts of the brief's landscape assessment, in the order pages show them.
+RESEARCH_FIELDS = (
+    "history",
+    "products_services",
+    "business_model",
+    "values",
+    "value_chain_scope",
+    "competitors",
+    "reputation",
+    "recruitment_practices",
+    "grievance_mechanisms",
+    "labour_supply_chain",
+    "ctip_commitment",
+)
+# Everything a person edits on an organisation (form, API and spreadsheet alike).
+PROFILE_FIELDS = (
+    "name",
+    "kind",
+    "is_active",
+    "hq_country",
+    "countries_of_operation",
+    "countries_of_sourcing",
+    "sectors",
+    "size",
+    "employees",
+    *RESEARCH_FIELDS,
+    "registration_number",
+    "registration_jurisdiction",
+    "lei",
+    "website",
+    "checkin_every_days",
+    "notes",
+)
+
+
 @audited()
 class OrganisationLink(ProgrammeOwned):
     """Ownership and other ties between two organisations (parent, affiliate, member, supplier)."""

@@ -29,22 +29,9 @@ from partnerpath.registry.forms import (
     PolicyForm,
     SourceForm,
 )
-from partnerpath.registry.models import KeyIndividual, Organisation, Policy, Source
+from partnerpath.registry.models import RESEARCH_FIELDS, KeyIndividual, Organisation, Policy, Source
 
 PAGE_SIZE = 50
-RESEARCH_FIELDS = (
-    "history",
-    "products_services",
-    "business_model",
-    "values",
-    "value_chain_scope",
-    "competitors",
-    "reputation",
-    "recruitment_practices",
-    "grievance_mechanisms",
-    "labour_supply_chain",
-    "ctip_commitment",
-)
 
 
 def _render(
@@ -170,6 +157,7 @@ def organisation_delete(request: HttpRequest, programme: str, pk: int) -> HttpRe
 @login_required
 def organisation_detail(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """Everything known about an organisation: sources, people, links, introductions, history."""
+    from partnerpath.assessments import services as assessment_services
     from partnerpath.diligence import services as diligence_services
     from partnerpath.engagement import services as engagement
     from partnerpath.screening import services as screening_services
@@ -215,6 +203,7 @@ def organisation_detail(request: HttpRequest, programme: str, pk: int) -> HttpRe
         link_form=LinkForm(organisation=org) if access.can_edit else None,
         diligence_panel=diligence_services.panel_for(org, access.membership),
         screening_panel=screening_services.panel_for(org),
+        **assessment_services.panel_context(org),
     )
 
 
