@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models import QuerySet
-from rest_framework import serializers, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -38,11 +38,11 @@ def yes_no_field(help_text: str) -> serializers.ChoiceField:
     )
 
 
-class ProgrammeRecordViewSet(viewsets.ModelViewSet[Any]):
-    """List, read, create, change and delete one kind of programme record.
-
-    Outsiders never see a record (404, absent from lists); any member reads; admins, PSE leads
-    and team members write (403 for reviewers and viewers)."""
+class ProgrammeReadViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Any]
+):
+    """List and read one kind of programme record: only those of the user's programmes
+    (outsiders get 404 and never see a record in a list), with validated list filters."""
 
     permission_classes = [IsAuthenticated, ProgrammeRole]
     pagination_class = Pagination
@@ -70,6 +70,18 @@ class ProgrammeRecordViewSet(viewsets.ModelViewSet[Any]):
     def filter_records(self, queryset: QuerySet[Any], params: dict[str, Any]) -> QuerySet[Any]:
         """Apply the validated filters of this resource (none by default)."""
         return queryset
+
+
+class ProgrammeRecordViewSet(
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    ProgrammeReadViewSet,
+):
+    """List, read, create, change and delete one kind of programme record.
+
+    Outsiders never see a record (404, absent from lists); any member reads; admins, PSE leads
+    and team members write (403 for reviewers and viewers)."""
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = request.data if isinstance(request.data, Mapping) else {}

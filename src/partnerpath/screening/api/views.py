@@ -18,14 +18,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from partnerpath.api.access import (
-    ProgrammeRole,
-    in_my_programmes,
-    programme_by_slug,
     require_edit_role,
 )
 from partnerpath.api.fields import id_field
 from partnerpath.api.pagination import Pagination
-from partnerpath.api.viewsets import ProgrammeQuery, yes_no_field
+from partnerpath.api.viewsets import ProgrammeQuery, ProgrammeReadViewSet, yes_no_field
 from partnerpath.screening import services
 from partnerpath.screening.api.serializers import (
     DecisionSerializer,
@@ -59,38 +56,6 @@ class HitQuery(ProgrammeQuery):
     screening = id_field(required=False, help_text="Hits of this screening (its id).")
 
 
-class _ProgrammeReadViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Any]
-):
-    """Read a programme's records: only those of the user's programmes, filters validated."""
-
-    permission_classes = [IsAuthenticated, ProgrammeRole]
-    pagination_class = Pagination
-    query_serializer_class: type[serializers.Serializer[Any]] = ProgrammeQuery
-    lookup_value_regex = "[0-9]+"
-
-    def get_queryset(self) -> QuerySet[Any]:
-        queryset = super().get_queryset()
-        if getattr(self, "swagger_fake_view", False):  # schema generation: no user
-            return queryset.none()
-        return in_my_programmes(queryset, self.request.user)
-
-    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        if self.action != "list":
-            return queryset
-        query = self.query_serializer_class(data=self.request.query_params)
-        query.is_valid(raise_exception=True)
-        params = dict(query.validated_data)
-        slug = params.pop("programme", "")
-        if slug:
-            queryset = queryset.filter(programme=programme_by_slug(self.request, slug))
-        return self.filter_records(queryset, params)
-
-    def filter_records(self, queryset: QuerySet[Any], params: dict[str, Any]) -> QuerySet[Any]:
-        """Apply this resource's validated filters."""
-        return queryset
-
-
 class WatchListViewSet(viewsets.ReadOnlyModelViewSet[WatchList]):
     """Watch lists and their versions: public data shared by every programme."""
 
@@ -104,7 +69,7 @@ class WatchListViewSet(viewsets.ReadOnlyModelViewSet[WatchList]):
 
 
 @extend_schema_view(list=extend_schema(parameters=[ScreeningQuery]))
-class ScreeningViewSet(mixins.CreateModelMixin, _ProgrammeReadViewSet):
+class ScreeningViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
     """Screenings: organisations and their key individuals against the current lists."""
 
     serializer_class = ScreeningSerializer
@@ -139,7 +104,7 @@ class ScreeningViewSet(mixins.CreateModelMixin, _ProgrammeReadViewSet):
 
 
 @extend_schema_view(list=extend_schema(parameters=[HitQuery]))
-class HitViewSet(_ProgrammeReadViewSet):
+class HitViewSet(ProgrammeReadViewSet):
     """Hits: leads for a person to judge, with the list entry and the score's explanation."""
 
     serializer_class = HitSerializer
