@@ -190,4 +190,12 @@ def test_every_web_page_is_in_the_access_table():
     from tests.diligence.test_access import DILIGENCE_PAGES
 
     missing -= {p[0] for p in DILIGENCE_PAGES}
+    # Assessment pages have their own access table in tests/assessments/test_access.py.
+    from tests.assessments.test_access import ASSESSMENT_PAGES, PUBLIC_PAGES
+
+    missing -= {p[0] for p in ASSESSMENT_PAGES} | PUBLIC_PAGES
+    # Prioritisation pages have their own access table in tests/prioritisation/test_access.py.
+    from tests.prioritisation.test_access import PRIORITISATION_PAGES
+
+    missing -= {p[0] for p in PRIORITISATION_PAGES}
     assert missing == set(), f"add these pages to PAGES: {sorted(missing)}"

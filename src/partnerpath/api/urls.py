@@ -6,8 +6,10 @@ from rest_framework.routers import DefaultRouter
 
 from partnerpath.api.auth import ObtainTokenView
 from partnerpath.api.programmes import ProgrammeViewSet
+from partnerpath.assessments.api import views as assessments
 from partnerpath.diligence.api import views as diligence
 from partnerpath.engagement.api import views as engagement
+from partnerpath.prioritisation.api import views as prioritisation
 from partnerpath.registry.api import views as registry
 from partnerpath.screening.api import views as screening
 
@@ -36,6 +38,14 @@ router.register("incidents", diligence.IncidentViewSet, basename="incident")
 router.register("lists", screening.WatchListViewSet, basename="watch-list")
 router.register("screenings", screening.ScreeningViewSet, basename="screening")
 router.register("hits", screening.HitViewSet, basename="hit")
+router.register("rubrics", assessments.RubricViewSet, basename="rubric")
+router.register("assessments", assessments.AssessmentViewSet, basename="assessment")
+router.register(
+    "scorecard-templates", prioritisation.ScorecardTemplateViewSet, basename="scorecard-template"
+)
+router.register("opportunities", prioritisation.OpportunityViewSet, basename="opportunity")
+router.register("rounds", prioritisation.RoundViewSet, basename="round")
+router.register("scores", prioritisation.ScoreViewSet, basename="score")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "partnerpath.engagement",
     "partnerpath.screening",
     "partnerpath.diligence",
+    "partnerpath.assessments",
     "partnerpath.prioritisation",
 ]
 
@@ -109,6 +110,7 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14, minimum=1)
+SELF_ASSESSMENT_LINK_DAYS = env_int("SELF_ASSESSMENT_LINK_DAYS", 21, minimum=1)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")

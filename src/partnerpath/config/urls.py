@@ -12,6 +12,8 @@ urlpatterns = [
     path("p/<slug:programme>/", include("partnerpath.engagement.urls")),
     path("p/<slug:programme>/screening/", include("partnerpath.screening.urls")),
     path("p/<slug:programme>/diligence/", include("partnerpath.diligence.urls")),
+    path("p/<slug:programme>/assessments/", include("partnerpath.assessments.urls")),
+    path("self-assessment/", include("partnerpath.assessments.urls_public")),
     path("p/<slug:programme>/prioritisation/", include("partnerpath.prioritisation.urls")),
     path("api/v1/", include("partnerpath.api.urls")),
     path("admin/", admin.site.urls),

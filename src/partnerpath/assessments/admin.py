@@ -1,0 +1,21 @@
+"""Admin of assessments: read what was stored (changes go through the pages and services)."""
+
+from django.contrib import admin
+
+from partnerpath.assessments.models import AnswerRecord, Assessment
+
+
+class AnswerInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = AnswerRecord
+    extra = 0
+    fields = ["indicator_id", "value", "evidence_url", "evidence_date", "recorded_by"]
+    readonly_fields = ["indicator_id", "value", "evidence_url", "evidence_date", "recorded_by"]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["__str__", "programme", "rubric_key", "status", "level", "confidence"]
+    list_filter = ["kind", "status", "rubric_key"]
+    search_fields = ["organisation__name"]
+    readonly_fields = ["result", "level", "score", "confidence"]
+    inlines = [AnswerInline]

@@ -1,0 +1,85 @@
+"""Forms of the assessments app: one answer form per indicator (prefixed with its id) and the
+assessment's date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+
+from partnerpath.assessments.models import AnswerRecord, Assessment
+from partnerpath.core.rubric.model import Indicator, Scale
+from partnerpath.formtools import https_urls
+from partnerpath.registry.models import Contact, Organisation
+from partnerpath.widgets import DateInput
+
+
+class AssessmentForm(forms.ModelForm[Assessment]):
+    """When the assessment was made."""
+
+    class Meta:
+        model = Assessment
+        fields = ["assessed_on"]
+        widgets = {"assessed_on": DateInput()}
+        formfield_callback = https_urls
+
+
+class AnswerForm(forms.ModelForm[AnswerRecord]):
+    """The answer to one indicator with its evidence; the answer's choices come from its scale."""
+
+    class Meta:
+        model = AnswerRecord
+        fields = ["value", "note", "evidence_url", "evidence_document", "quote", "evidence_date"]
+        widgets = {
+            "evidence_date": DateInput(),
+            "note": forms.Textarea(attrs={"rows": 2}),
+            "quote": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {"value": "Answer"}
+        formfield_callback = https_urls
+
+    def __init__(self, *args: Any, indicator: Indicator, scale: Scale, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", indicator.id)
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        choices = [("", "not answered")] + [
+            (o.value, f"{o.label}: {o.anchor}" if o.anchor else o.label) for o in scale.options
+        ]
+        self.fields["value"] = forms.ChoiceField(
+            label="Answer", choices=choices, required=False, widget=forms.RadioSelect
+        )
+        if indicator.evidence_required:
+            self.fields["evidence_url"].help_text = (
+                "Evidence required: a positive answer counts as unknown until a web address "
+                "or a document backs it."
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        has_evidence = any(data.get(f) for f in ("note", "evidence_url", "quote"))
+        if not data.get("value") and (has_evidence or data.get("evidence_document")):
+            self.add_error("value", "Choose an answer for this evidence (unknown is allowed).")
+        return data
+
+
+class CompanyAnswerForm(AnswerForm):
+    """A company contact's answer: the same scale, evidence as a web address and a quote."""
+
+    class Meta(AnswerForm.Meta):
+        fields = ["value", "note", "evidence_url", "quote", "evidence_date"]
+        labels = {"value": "Answer", "note": "Comment", "evidence_url": "Where we show it (link)"}
+
+
+class InviteForm(forms.Form):
+    """Who receives the private self-assessment link, and for how many days it works."""
+
+    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), required=False)
+    days = forms.IntegerField(
+        label="Link works for (days)", min_value=1, max_value=90, required=False
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = organisation.contacts.filter(is_active=True)  # type: ignore[attr-defined]
+        self.fields["days"].help_text = f"Empty: {settings.SELF_ASSESSMENT_LINK_DAYS} days."

@@ -1,0 +1,205 @@
+"""Pages of assessments: an organisation's assessments and level over time, starting one, the
+answer form for every indicator, the result with its explanation and the history of answers.
+Any member reads; team members start, answer and finalise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from partnerpath.accounts.access import ProgrammeAccess, programme_access
+from partnerpath.assessments import charts, pse, services
+from partnerpath.assessments.choices import Kind
+from partnerpath.assessments.forms import AnswerForm, AssessmentForm, InviteForm
+from partnerpath.assessments.models import AnswerRecord, Assessment
+from partnerpath.core.rubric import ReadinessResult
+from partnerpath.registry.models import Organisation
+
+
+def _render(
+    request: HttpRequest, template: str, access: ProgrammeAccess, **context: Any
+) -> TemplateResponse:
+    context.update(programme=access.programme, access=access, nav="assessments")
+    return TemplateResponse(request, template, context)
+
+
+def _assessment(access: ProgrammeAccess, pk: int) -> Assessment:
+    """An assessment of this programme, or 404."""
+    return get_object_or_404(
+        Assessment.objects.select_related("organisation", "created_by"),
+        pk=pk,
+        programme=access.programme,
+    )
+
+
+def _organisation(access: ProgrammeAccess, pk: int) -> Organisation:
+    return get_object_or_404(Organisation, pk=pk, programme=access.programme)
+
+
+@login_required
+def overview(request: HttpRequest, programme: str) -> HttpResponse:
+    """The programme's recent maturity assessments, with links to the pyramid."""
+    access = programme_access(request, programme)
+    recent = (
+        Assessment.objects.filter(programme=access.programme, kind=Kind.MATURITY)
+        .select_related("organisation")
+        .order_by("-assessed_on", "-id")[:50]
+    )
+    return _render(
+        request,
+        "assessments/overview.html",
+        access,
+        recent=list(recent),
+        labels=services.level_labels(),
+    )
+
+
+@login_required
+def organisation_assessments(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
+    """An organisation's assessments and its level over time."""
+    access = programme_access(request, programme)
+    org = _organisation(access, pk)
+    assessments = list(org.assessments.select_related("created_by"))
+    labels = services.level_labels()
+    history = services.final_maturity(org)
+    chart = charts.level_chart([(a.assessed_on, a.level or 0, a.pk) for a in history], labels)
+    now = timezone.now()
+    invites = [
+        (i, i.state(now), request.build_absolute_uri(reverse("self_assessment", args=[i.token])))
+        for i in org.self_assessment_invites.select_related("contact", "assessment")
+    ]
+    return _render(
+        request,
+        "assessments/organisation_assessments.html",
+        access,
+        organisation=org,
+        assessments=assessments,
+        chart=chart,
+        labels=labels,
+        invites=invites,
+        invite_form=InviteForm(organisation=org) if access.can_edit else None,
+    )
+
+
+@login_required
+@require_POST
+def assessment_start(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
+    """Start a new draft maturity assessment of an organisation."""
+    access = programme_access(request, programme, "edit")
+    org = _organisation(access, pk)
+    assessment = services.start_assessment(access.programme, request.user, org)
+    messages.success(request, f"Assessment started on {assessment.rubric_key}.")
+    return redirect("assessments:assessment_answer", programme, assessment.pk)
+
+
+@login_required
+def assessment_detail(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
+    """The result (level, confidence, coverage, gaps, offers, partnership types, the steps),
+    every answer with its evidence, and the history of answer changes."""
+    access = programme_access(request, programme)
+    assessment = _assessment(access, pk)
+    records = list(assessment.answers.select_related("recorded_by"))
+    return _render(
+        request,
+        "assessments/assessment_detail.html",
+        access,
+        **result_context(assessment, records),
+        changes=services.answer_history(assessment)[:100],
+    )
+
+
+def result_context(assessment: Assessment, records: list[AnswerRecord]) -> dict[str, Any]:
+    """The result, its template and (PSE readiness) radar, weakest first and comparison."""
+    result = services.compute(assessment, records)
+    context: dict[str, Any] = {
+        "assessment": assessment,
+        "result": result,
+        "groups": services.grouped_items(assessment, records),
+        "result_template": "assessments/_result.html",
+    }
+    if isinstance(result, ReadinessResult):
+        context["readiness"] = pse.readiness(assessment, result)
+        context["result_template"] = "assessments/_result_pse.html"
+    return context
+
+
+@login_required
+def assessment_answer(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
+    """Answer every indicator, grouped by level (or section), with the assessor's guidance."""
+    access = programme_access(request, programme, "edit")
+    assessment = _assessment(access, pk)
+    if assessment.is_final:
+        messages.warning(request, "This assessment is final; reopen it to change an answer.")
+        return redirect("assessments:assessment_detail", programme, assessment.pk)
+    rub = services.rubric_of(assessment)
+    records = {r.indicator_id: r for r in assessment.answers.all()}
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    details = AssessmentForm(data, instance=assessment, prefix="details")
+    groups = []
+    forms: list[AnswerForm] = []
+    for group in services.grouped_items(assessment, records.values()):
+        rows = []
+        for item in group.items:
+            form = AnswerForm(
+                data,
+                files,
+                instance=records.get(item.indicator.id),
+                indicator=item.indicator,
+                scale=rub.scales[item.indicator.scale],
+            )
+            forms.append(form)
+            rows.append((item, form))
+        groups.append((group, rows))
+    if data is not None and details.is_valid() and all(f.is_valid() for f in forms):
+        changed = {f.indicator.id: f.cleaned_data for f in forms if f.has_changed()}
+        if details.has_changed():
+            details.save()
+        services.save_answers(assessment, changed, request.user)
+        messages.success(request, f"{len(changed)} answer(s) saved.")
+        return redirect("assessments:assessment_detail", programme, assessment.pk)
+    return _render(
+        request,
+        "assessments/assessment_answer.html",
+        access,
+        assessment=assessment,
+        rubric=rub,
+        details=details,
+        groups=groups,
+    )
+
+
+@login_required
+@require_POST
+def assessment_finalise(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
+    """Make the assessment final (it then counts on the chart and the pyramid), or reopen it."""
+    access = programme_access(request, programme, "edit")
+    assessment = _assessment(access, pk)
+    if request.POST.get("reopen"):
+        services.reopen(assessment, request.user)
+        messages.success(request, "The assessment is a draft again.")
+    else:
+        services.finalise(assessment, request.user)
+        messages.success(request, "The assessment is final.")
+    return redirect("assessments:assessment_detail", programme, assessment.pk)
+
+
+@login_required
+def evidence_document(request: HttpRequest, programme: str, pk: int, answer_pk: int) -> Any:
+    """Download an answer's evidence document (members only)."""
+    access = programme_access(request, programme)
+    answer = get_object_or_404(
+        AnswerRecord, pk=answer_pk, assessment_id=pk, programme=access.programme
+    )
+    if not answer.evidence_document:
+        raise Http404("This answer has no document.")
+    name = (answer.evidence_document.name or "").rsplit("/", 1)[-1]
+    return FileResponse(answer.evidence_document.open("rb"), as_attachment=True, filename=name)

@@ -1,0 +1,210 @@
+"""Serializers of the prioritisation API: score-card templates, opportunities with the
+organisations involved, rounds, and scores."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rest_framework import serializers
+
+from partnerpath.api.fields import RecordField, country_list_field
+from partnerpath.api.serializers import ProgrammeRecordSerializer
+from partnerpath.prioritisation.choices import OpportunityStatus, OrganisationRole
+from partnerpath.prioritisation.models import (
+    Opportunity,
+    Round,
+    Score,
+    ScorecardTemplateVersion,
+)
+from partnerpath.prioritisation.services import opportunities
+from partnerpath.registry.choices import Sector
+from partnerpath.registry.models import Organisation
+
+STAMPS = ["created_at", "updated_at"]
+
+
+class ScorecardTemplateSerializer(ProgrammeRecordSerializer):
+    """A template version of a programme with its groups, factors, weights and anchors."""
+
+    template_id = serializers.CharField(read_only=True)
+    scale = serializers.SerializerMethodField()
+    groups = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ScorecardTemplateVersion
+        fields = [
+            "id",
+            "programme",
+            "template_id",
+            "name",
+            "version",
+            "title",
+            "based_on",
+            "scale",
+            "groups",
+            *STAMPS,
+        ]
+        read_only_fields = fields
+
+    def get_scale(self, obj: ScorecardTemplateVersion) -> list[int]:
+        return list(obj.template.scale)
+
+    def get_groups(self, obj: ScorecardTemplateVersion) -> list[dict[str, Any]]:
+        groups: list[dict[str, Any]] = obj.document["groups"]
+        return groups
+
+
+class RoleSerializer(serializers.Serializer[Any]):
+    """An organisation involved in an opportunity, with its role."""
+
+    organisation = RecordField(queryset=Organisation.objects.all())
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+    role = serializers.ChoiceField(choices=OrganisationRole.choices)
+
+
+class OpportunitySerializer(ProgrammeRecordSerializer):
+    """A partnership opportunity; `organisations` replaces the organisations involved."""
+
+    countries = country_list_field()
+    # Text rather than a choice: the schema names the sector enum once, for organisations.
+    sector = serializers.CharField(
+        required=False, allow_blank=True, help_text="A sector code as organisations use it."
+    )
+    organisations = RoleSerializer(many=True, required=False, source="roles")
+
+    class Meta:
+        model = Opportunity
+        fields = [
+            "id",
+            "programme",
+            "title",
+            "description",
+            "sector",
+            "countries",
+            "partnership_type",
+            "estimated_cost",
+            "currency",
+            "duration_months",
+            "status",
+            "status_reason",
+            "organisations",
+            *STAMPS,
+        ]
+
+    def validate_sector(self, value: str) -> str:
+        if value and value not in Sector.values:
+            raise serializers.ValidationError(
+                f"Unknown sector; use one of {', '.join(Sector.values)}."
+            )
+        return value
+
+    def related_values(self, attrs: Mapping[str, Any]) -> dict[str, Any]:
+        found = super().related_values(attrs)
+        found.pop("roles", None)
+        found["organisations"] = [r["organisation"] for r in attrs.get("roles", [])]
+        return found
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        status = attrs.get("status", getattr(self.instance, "status", ""))
+        reason = attrs.get("status_reason", getattr(self.instance, "status_reason", ""))
+        if status == OpportunityStatus.DROPPED and not (reason or "").strip():
+            raise serializers.ValidationError(
+                {"status_reason": ["Say why the opportunity is dropped."]}
+            )
+        return attrs
+
+    def _save(self, instance: Opportunity, attrs: dict[str, Any]) -> Opportunity:
+        roles = attrs.pop("roles", None)
+        for key, value in attrs.items():
+            setattr(instance, key, value)
+        if roles is None:
+            roles = [{"organisation": r.organisation, "role": r.role} for r in instance.roles.all()]
+        pairs = [(r["organisation"], r["role"]) for r in roles]
+        return opportunities.save_opportunity(instance, pairs)
+
+    def create(self, validated_data: dict[str, Any]) -> Opportunity:
+        return self._save(Opportunity(), validated_data)
+
+    def update(self, instance: Opportunity, validated_data: dict[str, Any]) -> Opportunity:
+        return self._save(instance, validated_data)
+
+
+class RoundSerializer(ProgrammeRecordSerializer):
+    """A scoring round with its template version, weights, raters, scope and sheets."""
+
+    template_id = serializers.CharField(source="template_version.template_id", read_only=True)
+    raters = serializers.SerializerMethodField()
+    opportunities = serializers.PrimaryKeyRelatedField[Opportunity](many=True, read_only=True)
+
+    class Meta:
+        model = Round
+        fields = [
+            "id",
+            "programme",
+            "name",
+            "template_version",
+            "template_id",
+            "weight_decision",
+            "top_k",
+            "status",
+            "raters",
+            "opportunities",
+            "closed_by",
+            "closed_at",
+            *STAMPS,
+        ]
+        read_only_fields = fields
+
+    def get_raters(self, obj: Round) -> list[dict[str, Any]]:
+        return [
+            {"user": s.rater_id, "name": str(s.rater), "submitted_at": s.submitted_at}
+            for s in obj.sheets.all()
+        ]
+
+
+class ScoreSerializer(serializers.ModelSerializer[Score]):
+    """A rater's score of one factor of one opportunity; `insufficient_information` is an
+    abstention. Writing one sets the requesting rater's own score while their sheet is open."""
+
+    round = serializers.PrimaryKeyRelatedField[Round](source="sheet.round", read_only=True)
+    rater = serializers.PrimaryKeyRelatedField[Any](source="sheet.rater", read_only=True)
+    submitted = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Score
+        fields = [
+            "id",
+            "round",
+            "rater",
+            "submitted",
+            "opportunity",
+            "factor",
+            "score",
+            "insufficient_information",
+            "rationale",
+            *STAMPS,
+        ]
+        read_only_fields = fields
+
+    def get_submitted(self, obj: Score) -> bool:
+        return obj.sheet.submitted_at is not None
+
+
+class ScoreWriteSerializer(serializers.Serializer[Any]):
+    """One score to set on the requester's own sheet."""
+
+    round = RecordField(queryset=Round.objects.all())
+    opportunity = RecordField(queryset=Opportunity.objects.all())
+    factor = serializers.CharField(max_length=80)
+    score = serializers.IntegerField(min_value=1, max_value=5, required=False, allow_null=True)
+    insufficient_information = serializers.BooleanField(default=False)
+    rationale = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs.get("score") is not None and attrs["insufficient_information"]:
+            raise serializers.ValidationError(
+                {"score": ["Give a score or insufficient information, not both."]}
+            )
+        return attrs

@@ -1,0 +1,291 @@
+"""Forms of prioritisation: opportunities, rounds, weights (direct or pairwise) and a rater's
+scores of one opportunity."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any
+
+from django import forms
+
+from partnerpath.accounts.models import Programme, User
+from partnerpath.core.countries import country_choices
+from partnerpath.core.scorecard.template import Template
+from partnerpath.formtools import https_urls
+from partnerpath.prioritisation.choices import OpportunityStatus, OrganisationRole
+from partnerpath.prioritisation.models import (
+    Opportunity,
+    Round,
+    ScorecardTemplateVersion,
+    WeightDecision,
+)
+from partnerpath.prioritisation.services.rounds import ABSTAIN, possible_raters
+from partnerpath.registry.models import Organisation
+from partnerpath.widgets import DateInput
+
+MULTI_HELP = "Hold Ctrl (or ⌘) to choose several."
+SAATY = [
+    ("9", "9: first extremely more important"),
+    ("7", "7: first very strongly more important"),
+    ("5", "5: first strongly more important"),
+    ("3", "3: first moderately more important"),
+    ("1", "1: equally important"),
+    ("1/3", "1/3: second moderately more important"),
+    ("1/5", "1/5: second strongly more important"),
+    ("1/7", "1/7: second very strongly more important"),
+    ("1/9", "1/9: second extremely more important"),
+]
+
+
+class OpportunityForm(forms.ModelForm):  # type: ignore[type-arg]
+    """An opportunity and the organisations involved, one list per role."""
+
+    countries = forms.MultipleChoiceField(
+        required=False, choices=country_choices(), help_text=MULTI_HELP
+    )
+
+    class Meta:
+        formfield_callback = https_urls
+        model = Opportunity
+        fields = [
+            "title",
+            "description",
+            "sector",
+            "countries",
+            "partnership_type",
+            "estimated_cost",
+            "currency",
+            "duration_months",
+            "status",
+            "status_reason",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "status_reason": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        organisations = Organisation.objects.filter(programme=programme).order_by("name")
+        current: dict[str, list[int]] = {}
+        if self.instance.pk:
+            for row in self.instance.roles.all():
+                current.setdefault(row.role, []).append(row.organisation_id)
+        for role in OrganisationRole:
+            self.fields[f"role_{role.value}"] = forms.ModelMultipleChoiceField(
+                queryset=organisations,
+                required=False,
+                label=f"Organisations: {role.label.lower()}",
+                help_text=MULTI_HELP,
+                initial=current.get(role.value, []),
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        status = str(data.get("status") or "")
+        needs_reason = status == OpportunityStatus.DROPPED or (
+            status == OpportunityStatus.SELECTED and "status" in self.changed_data
+        )
+        if needs_reason and not (data.get("status_reason") or "").strip():
+            label = OpportunityStatus(status).label.lower()
+            self.add_error("status_reason", f"Say why the opportunity is {label}.")
+        currency = (data.get("currency") or "").strip().upper()
+        if data.get("estimated_cost") is not None and not currency:
+            self.add_error("currency", "Give the currency of the estimated cost.")
+        data["currency"] = currency
+        return data
+
+    def roles(self) -> list[tuple[Organisation, str]]:
+        """The organisations chosen, with their roles."""
+        return [
+            (org, role.value)
+            for role in OrganisationRole
+            for org in self.cleaned_data.get(f"role_{role.value}", [])
+        ]
+
+
+class ReasonForm(forms.Form):
+    """Why an opportunity is selected for development."""
+
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        help_text="Recorded in the opportunity's history.",
+    )
+
+
+class RoundForm(forms.Form):
+    """A new round: its template version, weights, raters and the opportunities in scope."""
+
+    name = forms.CharField(max_length=120, help_text="e.g. Internal team, Programme team, Donor.")
+    template_version = forms.ModelChoiceField(queryset=ScorecardTemplateVersion.objects.none())
+    weight_decision = forms.ModelChoiceField(
+        queryset=WeightDecision.objects.none(),
+        required=False,
+        empty_label="The template's default weights",
+        help_text="Agreed weights of the chosen template version.",
+    )
+    raters = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    opportunities = forms.ModelMultipleChoiceField(
+        queryset=Opportunity.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    top_k = forms.IntegerField(
+        label="Top k",
+        min_value=1,
+        max_value=50,
+        initial=3,
+        help_text=Round._meta.get_field("top_k").help_text,
+    )
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["template_version"].queryset = ScorecardTemplateVersion.objects.filter(  # type: ignore[attr-defined]
+            programme=programme
+        )
+        self.fields["weight_decision"].queryset = WeightDecision.objects.filter(  # type: ignore[attr-defined]
+            programme=programme
+        ).select_related("template_version")
+        ids = possible_raters(programme).values("user_id")
+        self.fields["raters"].queryset = User.objects.filter(pk__in=ids).order_by("username")  # type: ignore[attr-defined]
+        self.fields["opportunities"].queryset = Opportunity.objects.filter(  # type: ignore[attr-defined]
+            programme=programme
+        ).exclude(status=OpportunityStatus.DROPPED)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        version, decision = data.get("template_version"), data.get("weight_decision")
+        if version and decision and decision.template_version_id != version.pk:
+            self.add_error("weight_decision", "These weights were agreed for another template.")
+        return data
+
+
+class AgreedForm(forms.Form):
+    """When and why weights were agreed (who: the person entering them)."""
+
+    agreed_on = forms.DateField(widget=DateInput())
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        help_text="Who took part and why these weights: kept with the decision.",
+    )
+
+
+class DirectWeightsForm(AgreedForm):
+    """Group weights summing to 100, and each group's factor weights summing to 100."""
+
+    def __init__(self, *args: Any, template: Template, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.template = template
+        for group in template.groups:
+            self.fields[f"group_{group.key}"] = forms.FloatField(
+                label=f"{group.label} (% of the total)", min_value=0, initial=group.weight
+            )
+            for factor in group.factors:
+                self.fields[f"factor_{factor.key}"] = forms.FloatField(
+                    label=f"{factor.label} (% of {group.label})",
+                    min_value=0,
+                    initial=factor.weight,
+                )
+        self.order_fields([*list(self.fields)[2:], "agreed_on", "reason"])
+
+    def groups(self) -> dict[str, float]:
+        """Group percentages entered."""
+        return {g.key: self.cleaned_data[f"group_{g.key}"] for g in self.template.groups}
+
+    def factors(self) -> dict[str, float]:
+        """Factor percentages within their groups."""
+        return {f.key: self.cleaned_data[f"factor_{f.key}"] for f in self.template.factors}
+
+
+class AhpForm(AgreedForm):
+    """Pairwise judgements of the groups on Saaty's scale."""
+
+    def __init__(self, *args: Any, template: Template, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pairs = list(combinations(template.groups, 2))
+        for a, b in self.pairs:
+            self.fields[f"pair_{a.key}__{b.key}"] = forms.ChoiceField(
+                label=f"{a.label} compared with {b.label}", choices=SAATY, initial="1"
+            )
+        self.order_fields([*list(self.fields)[2:], "agreed_on", "reason"])
+
+    def comparisons(self) -> list[tuple[str, str, str]]:
+        """The judgements as (first, second, value)."""
+        return [(a.key, b.key, self.cleaned_data[f"pair_{a.key}__{b.key}"]) for a, b in self.pairs]
+
+
+class ScoreForm(forms.Form):
+    """A rater's score (1-5 with each point's anchor, or insufficient information) and rationale
+    for every factor of one opportunity."""
+
+    def __init__(self, *args: Any, template: Template, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.template = template
+        for factor in template.factors:
+            choices = [(str(p), f"{p}: {template.anchor(factor.key, p)}") for p in template.points]
+            self.fields[f"score_{factor.key}"] = forms.ChoiceField(
+                label=factor.label,
+                required=False,
+                choices=[*choices, (ABSTAIN, "Insufficient information")],
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"rationale_{factor.key}"] = forms.CharField(
+                label=f"Rationale: {factor.label}",
+                required=False,
+                max_length=4000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def rows(self) -> list[tuple[Any, Any, Any]]:
+        """(factor, score field, rationale field) in card order, for the template."""
+        return [
+            (f, self[f"score_{f.key}"], self[f"rationale_{f.key}"]) for f in self.template.factors
+        ]
+
+
+class TailorForm(forms.Form):
+    """A programme admin's version of a template: keep or drop factors, relabel and re-anchor
+    them, and change the default weights (groups sum to 100, factors within a group too)."""
+
+    def __init__(self, *args: Any, template: Template, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.template = template
+        for group in template.groups:
+            self.fields[f"group_{group.key}"] = forms.FloatField(
+                label=f"{group.label}: weight (% of the total)", min_value=0, initial=group.weight
+            )
+            for factor in group.factors:
+                key = factor.key
+                self.fields[f"keep_{key}"] = forms.BooleanField(
+                    label=f"Keep “{factor.label}”", required=False, initial=True
+                )
+                self.fields[f"label_{key}"] = forms.CharField(
+                    label=f"{factor.label}: label", max_length=200, initial=factor.label
+                )
+                self.fields[f"weight_{key}"] = forms.FloatField(
+                    label=f"{factor.label}: weight (% of {group.label})",
+                    min_value=0,
+                    initial=factor.weight,
+                )
+                for point, anchor in zip(template.points, factor.anchors, strict=True):
+                    self.fields[f"anchor_{key}_{point}"] = forms.CharField(
+                        label=f"{factor.label}: what {point} means",
+                        max_length=500,
+                        initial=anchor,
+                    )
+
+    def changes(self) -> dict[str, Any]:
+        """The tailoring as the core's `tailor()` takes it."""
+        data, template = self.cleaned_data, self.template
+        kept = [f for f in template.factors if data[f"keep_{f.key}"]]
+        return {
+            "drop": [f.key for f in template.factors if not data[f"keep_{f.key}"]],
+            "labels": {f.key: data[f"label_{f.key}"] for f in kept},
+            "anchors": {
+                f.key: [data[f"anchor_{f.key}_{p}"] for p in template.points] for f in kept
+            },
+            "group_weights": {g.key: data[f"group_{g.key}"] for g in template.groups},
+            "factor_weights": {f.key: data[f"weight_{f.key}"] for f in kept},
+        }

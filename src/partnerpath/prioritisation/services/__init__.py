@@ -1,0 +1,1 @@
+"""Use-cases of prioritisation, one module per concern; views, the API and exports call these."""

@@ -1,0 +1,236 @@
+"""Results of rounds, all computed by the score-card core: rows are mapped to the core's score
+records (opportunity and rater ids as names), ranked, compared across rounds and tested against
+the weights. Each round's results take a fixed number of queries, whatever its size."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from partnerpath.core.scorecard.analysis import Analysis, analyse
+from partnerpath.core.scorecard.results import (
+    Disagreement,
+    OpportunityResult,
+    RoundComparison,
+    RoundResult,
+    compare_rounds,
+    rank_round,
+)
+from partnerpath.core.scorecard.scores import RawRecord, gather_scores
+from partnerpath.core.scorecard.sensitivity import Stability, TopChange
+from partnerpath.prioritisation.models import RaterSheet, Round, Score
+
+SAMPLES = 5_000  # weight draws for rank stability on the results page
+CHART_WIDTH = 600  # pixels for 100 points
+BAR_HEIGHT = 22
+GROUP_COLOURS = ("#1f6fb2", "#2e9a5a", "#b07a12", "#8a4fb0", "#c0504d", "#4f8f8f")
+
+
+def may_see_results(round_: Round, user: Any) -> bool:
+    """No anchoring: a rater of an open round sees others' scores only after submitting."""
+    if not round_.is_open:
+        return True
+    return not RaterSheet.objects.filter(
+        round=round_, rater=user, submitted_at__isnull=True
+    ).exists()
+
+
+@dataclass
+class Loaded:
+    """A round's submitted scores as the core's records, with names to show."""
+
+    records: list[RawRecord]
+    titles: dict[str, str]
+    raters: dict[str, str]
+
+
+def load(round_: Round) -> Loaded:
+    """Submitted sheets' scores of the round, in three queries."""
+    titles = {str(pk): title for pk, title in round_.opportunities.values_list("pk", "title")}
+    sheets = RaterSheet.objects.filter(round=round_, submitted_at__isnull=False).select_related(
+        "rater"
+    )
+    raters = {str(s.rater_id): str(s.rater) for s in sheets}
+    rows = Score.objects.filter(
+        sheet__round=round_,
+        sheet__submitted_at__isnull=False,
+        opportunity__in=list(map(int, titles)),
+    ).values_list(
+        "opportunity_id",
+        "sheet__rater_id",
+        "factor",
+        "score",
+        "insufficient_information",
+        "rationale",
+    )
+    records: list[RawRecord] = [
+        (i, str(o), str(r), f, "NA" if na else str(s), round_.name, why or "")
+        for i, (o, r, f, s, na, why) in enumerate(rows, start=1)
+        if na or s is not None
+    ]
+    return Loaded(records, titles, raters)
+
+
+def rank(round_: Round, loaded: Loaded | None = None) -> RoundResult | None:
+    """The round ranked by the core, or None before any sheet is submitted."""
+    loaded = loaded or load(round_)
+    if not loaded.records:
+        return None
+    template = round_.template_version.template
+    (scores,) = gather_scores(loaded.records, template)
+    return rank_round(template, scores, round_.weights())
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One group's points in an opportunity's stacked bar."""
+
+    label: str
+    points: float
+    x: float
+    width: float
+    colour: str
+
+
+@dataclass
+class Line:
+    """An opportunity's line on the results page."""
+
+    pk: int
+    title: str
+    result: OpportunityResult
+    segments: list[Segment]
+    y: int
+    stability: Stability | None
+    factors: list[tuple[str, Any]] = field(default_factory=list)
+    flagged: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Results:
+    """Everything the results page and its export show."""
+
+    round: Round
+    analysis: Analysis
+    lines: list[Line]
+    disagreements: list[tuple[str, str, Disagreement, list[tuple[str, Any, str]]]]
+    top_change: TopChange | None
+    change_text: str
+    groups: list[tuple[str, str]]
+    raters: dict[str, str]
+    chart_height: int
+
+
+def round_results(round_: Round) -> Results | None:
+    """Ranking, group values, disagreements, chart segments and sensitivity of one round."""
+    loaded = load(round_)
+    if not loaded.records:
+        return None
+    template = round_.template_version.template
+    (scores,) = gather_scores(loaded.records, template)
+    count = len(scores.opportunities)
+    analysis = analyse(
+        template, [scores], round_.weights(), top_k=min(round_.top_k, count), samples=SAMPLES
+    )
+    result = analysis.latest
+    labels = {f.key: f.label for f in template.factors}
+    flagged: dict[str, set[str]] = {}
+    disagreements = []
+    for d in result.disagreements:
+        flagged.setdefault(d.opportunity, set()).add(d.factor)
+        marks = [(loaded.raters.get(s.rater, s.rater), s.score, s.rationale) for s in d.scores]
+        disagreements.append((loaded.titles[d.opportunity], labels[d.factor], d, marks))
+    lines = []
+    for i, item in enumerate(result.ranking):
+        x = 0.0
+        segments = []
+        for gi, group in enumerate(item.groups):
+            width = group.points * CHART_WIDTH / 100
+            colour = GROUP_COLOURS[gi % len(GROUP_COLOURS)]
+            segments.append(Segment(group.label, group.points, x, width, colour))
+            x += width
+        lines.append(
+            Line(
+                int(item.opportunity),
+                loaded.titles[item.opportunity],
+                item,
+                segments,
+                i * (BAR_HEIGHT + 6),
+                analysis.stability.get(item.opportunity),
+                [(labels[f.key], f) for f in item.factors],
+                flagged.get(item.opportunity, set()),
+            )
+        )
+    return Results(
+        round_,
+        analysis,
+        lines,
+        disagreements,
+        analysis.top_change,
+        _change_text(analysis.top_change, loaded.titles, labels),
+        [(g.label, GROUP_COLOURS[i % len(GROUP_COLOURS)]) for i, g in enumerate(template.groups)],
+        loaded.raters,
+        len(lines) * (BAR_HEIGHT + 6),
+    )
+
+
+def _change_text(change: TopChange | None, titles: dict[str, str], labels: dict[str, str]) -> str:
+    """The smallest change of weights that alters the top k, in words."""
+    if change is None:
+        return "No change of weights can alter the top k: its members score at least as well."
+    moves = ", ".join(f"{labels[f]} {v:+.1f}" for f, v in change.changes)
+    exact = "" if change.exact else " (approximate: some factors had no scores)"
+    return (
+        f"Moving {change.moved:.1f} percentage points of weight ({moves}) would let "
+        f"{titles[change.entering]} reach {titles[change.leaving]}{exact}."
+    )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Rounds side by side: their names and, per opportunity, its place in each."""
+
+    rounds: list[Round]
+    rows: list[tuple[str, RoundComparison]]
+
+
+def compare(rounds: Sequence[Round], user: Any) -> Comparison:
+    """Rank and total per round side by side (rounds the user may see and that have results),
+    in the latest round's order, with movements between rounds."""
+    shown: list[Round] = []
+    results: list[RoundResult] = []
+    titles: dict[str, str] = {}
+    for round_ in rounds:
+        if not may_see_results(round_, user):
+            continue
+        loaded = load(round_)
+        found = rank(round_, loaded)
+        if found is None:
+            continue
+        titles.update(loaded.titles)
+        shown.append(round_)
+        results.append(found)
+    rows = [(titles[c.opportunity], c) for c in compare_rounds(results)]
+    return Comparison(shown, rows)
+
+
+def pipeline(rounds: Sequence[Round], selected: dict[int, str], user: Any) -> list[dict[str, Any]]:
+    """Selected opportunities with their total and rank in the latest round that scored them,
+    best total first."""
+    comparison = compare(rounds, user)
+    lines: list[dict[str, Any]] = []
+    seen = set()
+    for title, row in comparison.rows:
+        pk = int(row.opportunity)
+        if pk not in selected:
+            continue
+        scored = [(r, p) for r, p in zip(comparison.rounds, row.places, strict=True) if p.rank]
+        round_, place = scored[-1]
+        seen.add(pk)
+        lines.append(
+            {"pk": pk, "title": title, "round": round_, "rank": place.rank, "total": place.total}
+        )
+    lines.sort(key=lambda line: -float(line["total"]))
+    lines += [{"pk": pk, "title": t, "round": None} for pk, t in selected.items() if pk not in seen]
+    return lines

@@ -1,0 +1,202 @@
+"""Use-cases of scoring rounds: create one with its raters and scope, save a rater's scores,
+submit (lock) a sheet so that exactly one of two simultaneous submits wins, and close a round."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from partnerpath.accounts.choices import Role
+from partnerpath.accounts.models import Membership, Programme
+from partnerpath.prioritisation.choices import OpportunityStatus, RoundStatus
+from partnerpath.prioritisation.models import (
+    Opportunity,
+    RaterSheet,
+    Round,
+    Score,
+    ScorecardTemplateVersion,
+    WeightDecision,
+)
+
+# Viewers only read: every other role can be asked to score (reviewers in the donor round).
+RATER_ROLES = (Role.ADMIN, Role.PSE_LEAD, Role.MEMBER, Role.REVIEWER)
+ABSTAIN = "na"
+
+
+class ScoringError(ValueError):
+    """Scores that cannot be saved or submitted now; the message says why."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One factor of one opportunity as a rater enters it: a point, `na`, or empty."""
+
+    value: str
+    rationale: str = ""
+
+
+def rounds_of(programme: Programme) -> QuerySet[Round]:
+    """The programme's rounds with their template, weights and how many sheets are in."""
+    return (
+        Round.objects.filter(programme=programme)
+        .select_related("template_version", "weight_decision")
+        .annotate(
+            sheet_count=Count("sheets", distinct=True),
+            submitted_count=Count(
+                "sheets", filter=Q(sheets__submitted_at__isnull=False), distinct=True
+            ),
+        )
+    )
+
+
+def possible_raters(programme: Programme) -> QuerySet[Membership]:
+    """Members who may be asked to score."""
+    return (
+        Membership.objects.filter(programme=programme, role__in=RATER_ROLES)
+        .select_related("user")
+        .order_by("user__username")
+    )
+
+
+@transaction.atomic
+def create_round(
+    programme: Programme,
+    name: str,
+    version: ScorecardTemplateVersion,
+    decision: WeightDecision | None,
+    raters: Iterable[Any],
+    opportunities: Iterable[Opportunity],
+    user: Any,
+    top_k: int = 3,
+) -> Round:
+    """A new open round; every rater gets an empty sheet and ideas in scope move to scoring."""
+    if decision is not None and decision.template_version_id != version.pk:
+        raise ScoringError("The weights were agreed for another template version.")
+    scope = list(opportunities)
+    people = list(raters)
+    if not scope or not people:
+        raise ScoringError("A round needs at least one rater and one opportunity.")
+    found = Round.objects.create(
+        programme=programme,
+        name=name,
+        template_version=version,
+        weight_decision=decision,
+        created_by=user,
+        top_k=top_k,
+    )
+    found.raters.set(people)
+    found.opportunities.set(scope)
+    for person in people:
+        RaterSheet.objects.create(programme=programme, round=found, rater=person)
+    for opportunity in scope:
+        if opportunity.status == OpportunityStatus.IDEA:
+            opportunity.status = OpportunityStatus.SCORING
+            opportunity.save(update_fields=["status", "updated_at"])
+    return found
+
+
+def sheet_of(round_: Round, user: Any) -> RaterSheet | None:
+    """The user's sheet in the round, if they are a rater."""
+    return RaterSheet.objects.filter(round=round_, rater=user).first()
+
+
+def save_scores(sheet: RaterSheet, opportunity: Opportunity, cells: Mapping[str, Cell]) -> None:
+    """Save a rater's scores of one opportunity (factor key -> cell); refused on a locked
+    sheet, a closed round, an opportunity outside the round or an unknown factor."""
+    with transaction.atomic():
+        locked = RaterSheet.objects.select_for_update().select_related("round").get(pk=sheet.pk)
+        _check_open(locked)
+        if not locked.round.opportunities.filter(pk=opportunity.pk).exists():
+            raise ScoringError(f"{opportunity} is not scored in this round.")
+        _write_cells(locked, opportunity, cells)
+
+
+def _check_open(sheet: RaterSheet) -> None:
+    if sheet.is_locked:
+        when = timezone.localtime(sheet.submitted_at).strftime("%d %b %Y at %H:%M")
+        raise ScoringError(
+            f"This sheet was already submitted on {when} and is locked; its scores were kept "
+            "as submitted."
+        )
+    if not sheet.round.is_open:
+        raise ScoringError("This round is closed; it takes no more scores.")
+
+
+def _write_cells(sheet: RaterSheet, opportunity: Opportunity, cells: Mapping[str, Cell]) -> None:
+    template = sheet.round.template_version.template
+    low, high = template.scale
+    known = {f.key for f in template.factors}
+    existing = {s.factor: s for s in Score.objects.filter(sheet=sheet, opportunity=opportunity)}
+    for factor, cell in cells.items():
+        if factor not in known:
+            raise ScoringError(f"Unknown factor {factor!r}.")
+        value = cell.value.strip().lower()
+        if value not in {"", ABSTAIN} and not (value.isdigit() and low <= int(value) <= high):
+            raise ScoringError(f"{factor}: a score is {low}-{high} or insufficient information.")
+        score = existing.get(factor) or Score(
+            programme_id=sheet.programme_id, sheet=sheet, opportunity=opportunity, factor=factor
+        )
+        new = (int(value) if value.isdigit() else None, value == ABSTAIN, cell.rationale.strip())
+        if score.pk and (score.score, score.insufficient_information, score.rationale) == new:
+            continue
+        score.score, score.insufficient_information, score.rationale = new
+        score.save()
+
+
+def missing_cells(sheet: RaterSheet) -> int:
+    """How many factor scores of the round's opportunities the sheet still lacks."""
+    factors = len(sheet.round.template_version.template.factors)
+    expected = factors * sheet.round.opportunities.count()
+    answered = Score.objects.filter(
+        Q(score__isnull=False) | Q(insufficient_information=True),
+        sheet=sheet,
+        opportunity__in=sheet.round.opportunities.all(),
+    ).count()
+    return expected - answered
+
+
+def submit_sheet(sheet: RaterSheet, user: Any) -> RaterSheet:
+    """Lock a complete sheet. The row is locked first, so when the same sheet is submitted
+    twice at once exactly one submit wins and the other gets a clear message; nothing of the
+    winner's scores is lost. The round closes when every rater has submitted."""
+    with transaction.atomic():
+        locked = (
+            RaterSheet.objects.select_for_update()
+            .select_related("round__template_version")
+            .get(pk=sheet.pk)
+        )
+        if locked.rater_id != user.pk:
+            raise ScoringError("Only the rater can submit their own sheet.")
+        _check_open(locked)
+        missing = missing_cells(locked)
+        if missing:
+            raise ScoringError(
+                f"{missing} factor score(s) are still empty: score every factor or mark it "
+                "insufficient information, then submit."
+            )
+        locked.submitted_at = timezone.now()
+        locked.save(update_fields=["submitted_at", "updated_at"])
+        if not RaterSheet.objects.filter(round=locked.round, submitted_at__isnull=True).exists():
+            _close(locked.round, None)
+    return locked
+
+
+def close_round(round_: Round, user: Any) -> None:
+    """The lead closes a round; sheets not submitted stay out of the results."""
+    with transaction.atomic():
+        locked = Round.objects.select_for_update().get(pk=round_.pk)
+        if not locked.is_open:
+            raise ScoringError("This round is already closed.")
+        _close(locked, user)
+
+
+def _close(round_: Round, user: Any) -> None:
+    round_.status = RoundStatus.CLOSED
+    round_.closed_by = user
+    round_.closed_at = timezone.now()
+    round_.save(update_fields=["status", "closed_by", "closed_at", "updated_at"])
