@@ -14,7 +14,8 @@ from tests.assessments.conftest import assessed
 pytestmark = pytest.mark.django_db
 
 P = "/p/mekong/assessments"
-# (URL name, url builder, method, need)
+# (URL name, url builder, method, need): need is "read" (any member), "edit" (team) or "manage"
+# (the programme's admins).
 ASSESSMENT_PAGES: list[tuple[str, Callable[[Any], str], str, str]] = [
     ("overview", lambda w: f"{P}/", "get", "read"),
     ("pyramid", lambda w: f"{P}/pyramid/", "get", "read"),
@@ -30,6 +31,10 @@ ASSESSMENT_PAGES: list[tuple[str, Callable[[Any], str], str, str]] = [
     ("invite_create", lambda w: f"{P}/organisations/{w.org.pk}/invite/", "post", "edit"),
     ("invite_revoke", lambda w: f"{P}/invites/{w.link.pk}/revoke/", "post", "edit"),
     ("assessment_review", lambda w: f"{P}/{w.link.assessment.pk}/review/", "get", "edit"),
+    ("rubric_list", lambda w: f"{P}/rubrics/", "get", "read"),
+    ("rubric_clone", lambda w: f"{P}/rubrics/clone/", "get", "manage"),
+    ("rubric_detail", lambda w: f"{P}/rubrics/{w.rubric.pk}/", "get", "read"),
+    ("rubric_edit", lambda w: f"{P}/rubrics/{w.rubric.pk}/edit/", "get", "manage"),
     (
         "evidence_document",
         lambda w: f"{P}/{w.draft.pk}/answers/{w.answer.pk}/document/",
@@ -54,6 +59,11 @@ class World:
 
         self.link = selfassess.invite(org, cast.member)
         selfassess.submit(self.link, {"follower-named-contact": {"value": "met"}})
+        from partnerpath.assessments import rubrics
+
+        self.rubric = rubrics.clone_rubric(
+            cast.programme, cast.owner, "maturity-v1", "maturity-mekong", 1
+        )
 
 
 @pytest.fixture
@@ -87,8 +97,16 @@ def test_read_only_roles_read_but_cannot_change(
 
 
 @pytest.mark.parametrize(("name", "url", "method", "need"), ASSESSMENT_PAGES, ids=IDS)
-def test_a_team_member_can_use_every_page(cast, world, client_for, name, url, method, need):
-    assert _call(client_for(cast.member), method, url(world)).status_code in (200, 302)
+def test_a_team_member_can_use_every_page_but_the_admins_ones(
+    cast, world, client_for, name, url, method, need
+):
+    status = _call(client_for(cast.member), method, url(world)).status_code
+    assert status == 403 if need == "manage" else status in (200, 302)
+
+
+@pytest.mark.parametrize(("name", "url", "method", "need"), ASSESSMENT_PAGES, ids=IDS)
+def test_the_programme_admin_can_use_every_page(cast, world, client_for, name, url, method, need):
+    assert _call(client_for(cast.owner), method, url(world)).status_code in (200, 302)
 
 
 def test_an_assessment_of_another_programme_is_404_even_for_its_own_url_shape(cast, client_for):

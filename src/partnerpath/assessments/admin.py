@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from partnerpath.assessments.models import AnswerRecord, Assessment
+from partnerpath.assessments.models import AnswerRecord, Assessment, ProgrammeRubric
 
 
 class AnswerInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -19,3 +19,11 @@ class AssessmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     search_fields = ["organisation__name"]
     readonly_fields = ["result", "level", "score", "confidence"]
     inlines = [AnswerInline]
+
+
+@admin.register(ProgrammeRubric)
+class ProgrammeRubricAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["key", "programme", "kind", "base_key", "created_by", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["key", "title"]
+    readonly_fields = ["document"]

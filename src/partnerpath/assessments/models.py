@@ -157,3 +157,34 @@ class SelfAssessmentInvite(ProgrammeOwned):
         if self.expires_at <= now:
             return "expired"
         return "submitted" if self.submitted_at is not None else "open"
+
+
+@audited()
+class ProgrammeRubric(ProgrammeOwned):
+    """A programme's own rubric version, cloned from a packaged (or programme) rubric and adapted.
+
+    Its ``document`` is the rubric as YAML, validated by the core before it is saved. Once an
+    assessment uses it, it no longer changes: adapting it further means cloning a new version.
+    """
+
+    key = models.CharField(max_length=80, help_text="name-vN, e.g. maturity-mekong-v1.")
+    base_key = models.CharField(
+        "based on", max_length=80, help_text="The rubric it was cloned from."
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title = models.CharField(max_length=300, blank=True)
+    document = models.TextField(help_text="The rubric document (YAML).")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "key"], name="one_rubric_key_per_programme"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.key

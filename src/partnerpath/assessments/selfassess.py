@@ -136,7 +136,7 @@ def benchmark(link: SelfAssessmentInvite) -> Benchmark | None:
     sector = org.sectors[0]
     counts = sector_counts(link.programme, sector, exclude=org.pk)
     total = sum(counts.values())
-    labels = services.level_labels(link.assessment.rubric_key)
+    labels = services.level_labels(link.assessment.rubric_key, link.programme_id)
     rows = [(n, label, counts.get(n, 0)) for n, label in labels.items()]
     withheld = total < BENCHMARK_MIN_GROUP
     return Benchmark(sector, total, [] if withheld else rows, withheld)

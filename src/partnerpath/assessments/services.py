@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from partnerpath.accounts.models import Programme
+from partnerpath.assessments import rubrics
 from partnerpath.assessments.choices import RUBRIC_NAMES, Kind, Status
 from partnerpath.assessments.models import AnswerRecord, Assessment
 from partnerpath.audit.context import acting_as
@@ -45,23 +46,29 @@ def newest_rubric(kind: str) -> Rubric:
 
 
 def rubric_of(assessment: Assessment) -> Rubric:
-    """The exact rubric version the assessment was made with."""
-    return rubric(assessment.rubric_key)
+    """The exact rubric version the assessment was made with (the programme's own rubrics first,
+    then the packaged ones)."""
+    return rubrics.rubric_for(assessment.programme_id, assessment.rubric_key)
 
 
 def start_assessment(
-    programme: Programme, user: Any, organisation: Organisation | None = None
+    programme: Programme,
+    user: Any,
+    organisation: Organisation | None = None,
+    rubric_key: str | None = None,
 ) -> Assessment:
-    """A new draft assessment on the newest rubric (maturity of an organisation, else PSE)."""
+    """A new draft assessment (maturity of an organisation, else PSE) on the chosen rubric (a
+    packaged or programme rubric of the matching kind), by default the newest packaged one."""
     if organisation is not None and organisation.programme_id != programme.pk:
         raise ValueError("The organisation belongs to another programme.")
     kind = Kind.MATURITY if organisation is not None else Kind.PSE
+    chosen = rubrics.for_new_assessment(programme, kind, rubric_key) if rubric_key else None
     with transaction.atomic(), acting_as(user):
         assessment = Assessment(
             programme=programme,
             organisation=organisation,
             kind=kind,
-            rubric_key=newest_rubric(kind).key,
+            rubric_key=(chosen or newest_rubric(kind)).key,
             created_by=user,
         )
         _store_result(assessment, [])
@@ -189,9 +196,12 @@ def grouped_items(assessment: Assessment, records: Iterable[AnswerRecord]) -> li
     return groups
 
 
-def level_labels(key: str | None = None) -> dict[int, str]:
+def level_labels(key: str | None = None, programme_id: int | None = None) -> dict[int, str]:
     """Level number -> label of a maturity rubric (newest by default), base level included."""
-    rub = rubric(key) if key else newest_rubric(Kind.MATURITY)
+    if key and programme_id is not None:
+        rub = rubrics.rubric_for(programme_id, key)
+    else:
+        rub = rubric(key) if key else newest_rubric(Kind.MATURITY)
     labels = {lv.level: lv.label for lv in rub.levels}
     if rub.base_level is not None:
         labels[rub.base_level.level] = rub.base_level.label

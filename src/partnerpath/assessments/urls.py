@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from partnerpath.assessments import views, views_export, views_portfolio, views_pse, views_self
+from partnerpath.assessments import (
+    views,
+    views_export,
+    views_portfolio,
+    views_pse,
+    views_rubrics,
+    views_self,
+)
 
 app_name = "assessments"
 
@@ -11,6 +18,10 @@ urlpatterns = [
     path("pyramid/", views_portfolio.pyramid, name="pyramid"),
     path("pse/", views_pse.pse_overview, name="pse_overview"),
     path("pse/new/", views_pse.pse_start, name="pse_start"),
+    path("rubrics/", views_rubrics.rubric_list, name="rubric_list"),
+    path("rubrics/clone/", views_rubrics.rubric_clone, name="rubric_clone"),
+    path("rubrics/<int:pk>/", views_rubrics.rubric_detail, name="rubric_detail"),
+    path("rubrics/<int:pk>/edit/", views_rubrics.rubric_edit, name="rubric_edit"),
     path(
         "organisations/<int:pk>/",
         views.organisation_assessments,

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from partnerpath.accounts.access import ProgrammeAccess, programme_access
-from partnerpath.assessments import charts, pse, services
+from partnerpath.assessments import charts, pse, rubrics, services
 from partnerpath.assessments.choices import Kind
 from partnerpath.assessments.forms import AnswerForm, AssessmentForm, InviteForm
 from partnerpath.assessments.models import AnswerRecord, Assessment
@@ -86,6 +86,7 @@ def organisation_assessments(request: HttpRequest, programme: str, pk: int) -> H
         labels=labels,
         invites=invites,
         invite_form=InviteForm(organisation=org) if access.can_edit else None,
+        rubric_choices=rubrics.available(access.programme, Kind.MATURITY),
     )
 
 
@@ -95,7 +96,13 @@ def assessment_start(request: HttpRequest, programme: str, pk: int) -> HttpRespo
     """Start a new draft maturity assessment of an organisation."""
     access = programme_access(request, programme, "edit")
     org = _organisation(access, pk)
-    assessment = services.start_assessment(access.programme, request.user, org)
+    try:
+        assessment = services.start_assessment(
+            access.programme, request.user, org, request.POST.get("rubric") or None
+        )
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect("assessments:organisation_assessments", programme, org.pk)
     messages.success(request, f"Assessment started on {assessment.rubric_key}.")
     return redirect("assessments:assessment_answer", programme, assessment.pk)
 

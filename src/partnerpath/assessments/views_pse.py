@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from partnerpath.accounts.access import programme_access
-from partnerpath.assessments import services
+from partnerpath.assessments import rubrics, services
 from partnerpath.assessments.choices import Kind
 from partnerpath.assessments.models import Assessment
 from partnerpath.assessments.views import _render
@@ -29,6 +29,7 @@ def pse_overview(request: HttpRequest, programme: str) -> HttpResponse:
         access,
         assessments=list(found.order_by("-assessed_on", "-id")),
         rubric=services.newest_rubric(Kind.PSE),
+        rubric_choices=rubrics.available(access.programme, Kind.PSE),
     )
 
 
@@ -37,6 +38,12 @@ def pse_overview(request: HttpRequest, programme: str) -> HttpResponse:
 def pse_start(request: HttpRequest, programme: str) -> HttpResponse:
     """Start a new PSE readiness self-assessment of the programme."""
     access = programme_access(request, programme, "edit")
-    assessment = services.start_assessment(access.programme, request.user)
+    try:
+        assessment = services.start_assessment(
+            access.programme, request.user, rubric_key=request.POST.get("rubric") or None
+        )
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect("assessments:pse_overview", programme)
     messages.success(request, f"PSE readiness self-assessment started on {assessment.rubric_key}.")
     return redirect("assessments:assessment_answer", programme, assessment.pk)

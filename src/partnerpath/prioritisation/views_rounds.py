@@ -183,13 +183,17 @@ def round_results(request: HttpRequest, programme: str, pk: int) -> HttpResponse
     access = programme_access(request, programme)
     round_ = round_of(access, pk)
     visible = results.may_see_results(round_, request.user)
+    res = results.round_results(round_) if visible else None
+    chosen = res.chosen(request.GET.get("opportunity")) if res else None
     return render(
         request,
         "prioritisation/round_results.html",
         access,
         round=round_,
         visible=visible,
-        res=results.round_results(round_) if visible else None,
+        res=res,
+        chosen=chosen,
+        tornado=res.tornado_chart(chosen) if res and chosen else None,
     )
 
 

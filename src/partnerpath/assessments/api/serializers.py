@@ -15,7 +15,7 @@ from partnerpath.registry.models import Organisation
 
 
 class RubricSerializer(serializers.Serializer[Rubric]):
-    """A packaged rubric: its key, what it assesses, and its full definition."""
+    """A packaged or programme rubric: its key, what it assesses, and its full definition."""
 
     key = serializers.CharField(read_only=True)
     name = serializers.CharField(read_only=True)
@@ -23,6 +23,11 @@ class RubricSerializer(serializers.Serializer[Rubric]):
     title = serializers.CharField(read_only=True)
     description = serializers.CharField(read_only=True)
     rule = serializers.CharField(source="rule.kind.value", read_only=True)
+    programme = serializers.CharField(
+        read_only=True,
+        default=None,
+        help_text="The programme (slug) whose own rubric this is; null for a packaged rubric.",
+    )
     definition = serializers.SerializerMethodField()
 
     def get_definition(self, rubric: Rubric) -> dict[str, Any]:
@@ -104,6 +109,11 @@ class AssessmentStartSerializer(serializers.Serializer[Any]):
         required=False,
         allow_null=True,
         help_text="Id of the organisation; leave out for the programme's PSE readiness.",
+    )
+    rubric = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="A packaged or own rubric key of the matching kind; newest packaged by default.",
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

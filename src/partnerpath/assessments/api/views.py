@@ -17,12 +17,10 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from partnerpath.api.access import (
-    require_edit_role,
-)
+from partnerpath.api.access import in_my_programmes, require_edit_role
 from partnerpath.api.fields import id_field
 from partnerpath.api.viewsets import ProgrammeQuery, ProgrammeReadViewSet
-from partnerpath.assessments import services
+from partnerpath.assessments import rubrics, services
 from partnerpath.assessments.api.serializers import (
     AssessmentAnswerInputSerializer,
     AssessmentSerializer,
@@ -30,26 +28,45 @@ from partnerpath.assessments.api.serializers import (
     RubricSerializer,
 )
 from partnerpath.assessments.choices import Kind, Status
-from partnerpath.assessments.models import AnswerRecord, Assessment
+from partnerpath.assessments.models import AnswerRecord, Assessment, ProgrammeRubric
 from partnerpath.core.rubric import packaged_keys
 
 
 class RubricViewSet(viewsets.ViewSet):
-    """Packaged rubrics, old versions included, each with its full definition."""
+    """Packaged rubrics, old versions included, then the own rubrics of the programmes the user
+    belongs to (``programme`` says whose), each with its full definition."""
 
     permission_classes = [IsAuthenticated]
     lookup_value_regex = "[a-z0-9-]+"
     serializer_class = RubricSerializer
 
+    def _own(self, request: Request) -> list[dict[str, Any]]:
+        found = in_my_programmes(ProgrammeRubric.objects.all(), request.user).select_related(
+            "programme"
+        )
+        slug = request.query_params.get("programme")
+        if slug:
+            found = found.filter(programme__slug=slug)
+        return [
+            {
+                **RubricSerializer(rubrics.parse_document(r.document, r.key)).data,
+                "programme": r.programme.slug,
+            }
+            for r in found.order_by("programme__slug", "key")
+        ]
+
     def list(self, request: Request) -> Response:
-        rubrics = [services.rubric(key) for key in packaged_keys()]
-        found = RubricSerializer(rubrics, many=True)  # type: ignore[arg-type]
-        return Response(found.data)
+        packaged = [services.rubric(key) for key in packaged_keys()]
+        found = RubricSerializer(packaged, many=True)  # type: ignore[arg-type]
+        return Response([*found.data, *self._own(request)])
 
     def retrieve(self, request: Request, pk: str | None = None) -> Response:
-        if pk not in packaged_keys():
+        if pk in packaged_keys():
+            return Response(RubricSerializer(services.rubric(pk)).data)
+        own = [r for r in self._own(request) if r["key"] == pk]
+        if not own:
             raise Http404("No such rubric.")
-        return Response(RubricSerializer(services.rubric(pk)).data)
+        return Response(own[0])
 
 
 class AssessmentQuery(ProgrammeQuery):
@@ -85,11 +102,15 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
         require_edit_role(request, data.get("programme"))
         start = AssessmentStartSerializer(data=request.data, context=self.get_serializer_context())
         start.is_valid(raise_exception=True)
-        assessment = services.start_assessment(
-            start.validated_data["programme"],
-            request.user,
-            start.validated_data.get("organisation"),
-        )
+        try:
+            assessment = services.start_assessment(
+                start.validated_data["programme"],
+                request.user,
+                start.validated_data.get("organisation"),
+                start.validated_data.get("rubric") or None,
+            )
+        except ValueError as exc:
+            raise ValidationError({"rubric": [str(exc)]}) from None
         assessment = self.get_queryset().get(pk=assessment.pk)
         return Response(self.get_serializer(assessment).data, status=status.HTTP_201_CREATED)
 

@@ -4,9 +4,12 @@ the weights. Each round's results take a fixed number of queries, whatever its s
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.core.cache import cache
 
 from partnerpath.core.scorecard.analysis import Analysis, analyse
 from partnerpath.core.scorecard.results import (
@@ -17,11 +20,15 @@ from partnerpath.core.scorecard.results import (
     compare_rounds,
     rank_round,
 )
-from partnerpath.core.scorecard.scores import RawRecord, gather_scores
-from partnerpath.core.scorecard.sensitivity import Stability, TopChange
+from partnerpath.core.scorecard.scores import RawRecord, RoundScores, gather_scores
+from partnerpath.core.scorecard.sensitivity import Stability, TopChange, tornado
+from partnerpath.core.scorecard.template import Template
+from partnerpath.core.scorecard.weights import Weights
+from partnerpath.prioritisation import charts
 from partnerpath.prioritisation.models import RaterSheet, Round, Score
 
 SAMPLES = 5_000  # weight draws for rank stability on the results page
+ANALYSIS_TTL = 60 * 60  # seconds a computed analysis stays in the cache
 CHART_WIDTH = 600  # pixels for 100 points
 BAR_HEIGHT = 22
 GROUP_COLOURS = ("#1f6fb2", "#2e9a5a", "#b07a12", "#8a4fb0", "#c0504d", "#4f8f8f")
@@ -121,6 +128,44 @@ class Results:
     raters: dict[str, str]
     chart_height: int
 
+    @property
+    def stability_chart(self) -> str:
+        """P(top k) and P(rank 1) per opportunity as an inline SVG (or a sentence)."""
+        lines = [
+            charts.StabilityLine(line.title, line.stability.p_top_k, line.stability.p_first)
+            for line in self.lines
+            if line.stability is not None
+        ]
+        a = self.analysis
+        return charts.stability_svg(lines, a.top_k, a.concentration, a.samples)
+
+    def chosen(self, pk: object) -> Line | None:
+        """The line of the opportunity picked by its id (as text from the query string), else
+        the leader's; None when nothing is ranked."""
+        for line in self.lines:
+            if str(line.pk) == str(pk):
+                return line
+        return self.lines[0] if self.lines else None
+
+    def tornado_chart(self, line: Line) -> str:
+        """Which weights (factors and whole groups) move the line's total and rank most when
+        each is lowered and raised by the analysis's swing: an inline SVG, widest first."""
+        a = self.analysis
+        model = a.latest.model
+        index = model.opportunities.index(str(line.pk))
+        vector = a.latest.weights.vector(a.template)
+        bars = tornado(model, vector, [index], a.swing)[str(line.pk)]
+        labels = {f.key: f.label for f in a.template.factors}
+        labels.update({g.key: f"{g.label} (group)" for g in a.template.groups})
+        lines = [
+            charts.TornadoLine(
+                labels.get(b.item, b.item), b.total_low, b.total_high, b.rank_low, b.rank_high
+            )
+            for b in bars
+        ]
+        base = float(model.totals(vector[None, :])[0, index])
+        return charts.tornado_svg(line.title, base, line.result.rank, lines, a.swing)
+
 
 def round_results(round_: Round) -> Results | None:
     """Ranking, group values, disagreements, chart segments and sensitivity of one round."""
@@ -129,10 +174,7 @@ def round_results(round_: Round) -> Results | None:
         return None
     template = round_.template_version.template
     (scores,) = gather_scores(loaded.records, template)
-    count = len(scores.opportunities)
-    analysis = analyse(
-        template, [scores], round_.weights(), top_k=min(round_.top_k, count), samples=SAMPLES
-    )
+    analysis = _analysis(template, scores, round_.weights(), round_.top_k, loaded.records)
     result = analysis.latest
     labels = {f.key: f.label for f in template.factors}
     flagged: dict[str, set[str]] = {}
@@ -175,6 +217,31 @@ def round_results(round_: Round) -> Results | None:
     )
 
 
+def _analysis(
+    template: Template,
+    scores: RoundScores,
+    weights: Weights,
+    top_k: int,
+    records: list[RawRecord],
+) -> Analysis:
+    """The round's analysis, kept in Django's cache under a fingerprint of everything it is
+    computed from (template version, weights, k, samples and every submitted score with its
+    rationale), so a page visit recomputes the sensitivity only when something changed."""
+    k = min(top_k, len(scores.opportunities))
+    fingerprint = hashlib.sha256(
+        repr(
+            (template.id, sorted(weights.factors.items()), weights.method, k, SAMPLES, records)
+        ).encode()
+    ).hexdigest()
+    key = f"prioritisation:analysis:{fingerprint}"
+    found = cache.get(key)
+    if isinstance(found, Analysis):
+        return found
+    analysis = analyse(template, [scores], weights, top_k=k, samples=SAMPLES)
+    cache.set(key, analysis, ANALYSIS_TTL)
+    return analysis
+
+
 def _change_text(change: TopChange | None, titles: dict[str, str], labels: dict[str, str]) -> str:
     """The smallest change of weights that alters the top k, in words."""
     if change is None:
@@ -193,6 +260,14 @@ class Comparison:
 
     rounds: list[Round]
     rows: list[tuple[str, RoundComparison]]
+
+    @property
+    def chart(self) -> str:
+        """Rank per round as an inline SVG slope chart (or a sentence when it cannot be drawn)."""
+        lines = [
+            charts.SlopeLine(title, tuple(p.rank for p in row.places)) for title, row in self.rows
+        ]
+        return charts.slope_svg([r.name for r in self.rounds], lines)
 
 
 def compare(rounds: Sequence[Round], user: Any) -> Comparison:
