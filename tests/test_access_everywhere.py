@@ -10,6 +10,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests import world as world_module
+from tests.access import call_page
 
 pytestmark = pytest.mark.django_db
 
@@ -123,20 +124,16 @@ def world(cast: Any) -> Any:
     return w
 
 
-def _call(client: Any, method: str, url: str) -> Any:
-    return client.post(url, {}) if method == "post" else client.get(url)
-
-
 @pytest.mark.parametrize(("name", "url", "method", "need"), PAGES, ids=[p[0] for p in PAGES])
 def test_an_outsider_gets_404_everywhere(cast, world, client_for, name, url, method, need):
-    assert _call(client_for(cast.outsider), method, url(world)).status_code == 404
+    assert call_page(client_for(cast.outsider), method, url(world)).status_code == 404
 
 
 @pytest.mark.parametrize(("name", "url", "method", "need"), PAGES, ids=[p[0] for p in PAGES])
 def test_an_anonymous_visitor_is_sent_to_the_login_page_or_gets_404(
     client, world, name, url, method, need
 ):
-    response = _call(client, method, url(world))
+    response = call_page(client, method, url(world))
     assert response.status_code in (302, 404)
     if response.status_code == 302:
         assert response["Location"].startswith("/accounts/login/")
@@ -147,7 +144,7 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page_or_gets_404(
 def test_read_only_roles_read_but_cannot_change(
     cast, world, client_for, role, name, url, method, need
 ):
-    status = _call(client_for(getattr(cast, role)), method, url(world)).status_code
+    status = call_page(client_for(getattr(cast, role)), method, url(world)).status_code
     if need == "read":
         assert status == 200
     else:
@@ -158,7 +155,7 @@ def test_read_only_roles_read_but_cannot_change(
 def test_a_team_member_can_use_every_page_but_team_management(
     cast, world, client_for, name, url, method, need
 ):
-    status = _call(client_for(cast.member), method, url(world)).status_code
+    status = call_page(client_for(cast.member), method, url(world)).status_code
     if need == "manage":
         assert status == 403
     else:

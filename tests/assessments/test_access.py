@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.core.files.base import ContentFile
 
+from tests.access import call_page
 from tests.assessments.conftest import assessed
 
 pytestmark = pytest.mark.django_db
@@ -71,18 +72,14 @@ def world(cast: Any, org: Any) -> World:
     return World(cast, org)
 
 
-def _call(client: Any, method: str, url: str) -> Any:
-    return client.post(url, {}) if method == "post" else client.get(url)
-
-
 @pytest.mark.parametrize(("name", "url", "method", "need"), ASSESSMENT_PAGES, ids=IDS)
 def test_an_outsider_gets_404_everywhere(cast, world, client_for, name, url, method, need):
-    assert _call(client_for(cast.outsider), method, url(world)).status_code == 404
+    assert call_page(client_for(cast.outsider), method, url(world)).status_code == 404
 
 
 @pytest.mark.parametrize(("name", "url", "method", "need"), ASSESSMENT_PAGES, ids=IDS)
 def test_an_anonymous_visitor_is_sent_to_log_in(client, world, name, url, method, need):
-    response = _call(client, method, url(world))
+    response = call_page(client, method, url(world))
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
 
@@ -92,7 +89,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, world, name, url, method
 def test_read_only_roles_read_but_cannot_change(
     cast, world, client_for, role, name, url, method, need
 ):
-    status = _call(client_for(getattr(cast, role)), method, url(world)).status_code
+    status = call_page(client_for(getattr(cast, role)), method, url(world)).status_code
     assert status == (200 if need == "read" else 403)
 
 
@@ -100,13 +97,13 @@ def test_read_only_roles_read_but_cannot_change(
 def test_a_team_member_can_use_every_page_but_the_admins_ones(
     cast, world, client_for, name, url, method, need
 ):
-    status = _call(client_for(cast.member), method, url(world)).status_code
+    status = call_page(client_for(cast.member), method, url(world)).status_code
     assert status == 403 if need == "manage" else status in (200, 302)
 
 
 @pytest.mark.parametrize(("name", "url", "method", "need"), ASSESSMENT_PAGES, ids=IDS)
 def test_the_programme_admin_can_use_every_page(cast, world, client_for, name, url, method, need):
-    assert _call(client_for(cast.owner), method, url(world)).status_code in (200, 302)
+    assert call_page(client_for(cast.owner), method, url(world)).status_code in (200, 302)
 
 
 def test_an_assessment_of_another_programme_is_404_even_for_its_own_url_shape(cast, client_for):

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import get_resolver
 
 from tests import factories
+from tests.access import call_page, page_names
 from tests.diligence.conftest import answer_all
 
 pytestmark = pytest.mark.django_db
@@ -110,18 +110,14 @@ def world(cast: Any) -> World:
     return World(org, checklist, answer, contact, step, incident)
 
 
-def _call(client: Any, method: str, url: str) -> Any:
-    return client.post(url, {}) if method == "post" else client.get(url)
-
-
 @pytest.mark.parametrize(("name", "url", "method", "need"), DILIGENCE_PAGES, ids=IDS)
 def test_an_outsider_gets_404_everywhere(cast, world, client_for, name, url, method, need):
-    assert _call(client_for(cast.outsider), method, url(world)).status_code == 404
+    assert call_page(client_for(cast.outsider), method, url(world)).status_code == 404
 
 
 @pytest.mark.parametrize(("name", "url", "method", "need"), DILIGENCE_PAGES, ids=IDS)
 def test_an_anonymous_visitor_is_sent_to_the_login_page(client, world, name, url, method, need):
-    response = _call(client, method, url(world))
+    response = call_page(client, method, url(world))
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
@@ -130,7 +126,7 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(client, world, name, url
 def test_read_only_roles_read_but_cannot_change(
     cast, world, client_for, role, name, url, method, need
 ):
-    status = _call(client_for(getattr(cast, role)), method, url(world)).status_code
+    status = call_page(client_for(getattr(cast, role)), method, url(world)).status_code
     assert status in ((200, 302) if need == "read" else (403,))
 
 
@@ -138,7 +134,7 @@ def test_read_only_roles_read_but_cannot_change(
 def test_a_team_member_can_use_every_page_but_the_settings(
     cast, world, client_for, name, url, method, need
 ):
-    status = _call(client_for(cast.member), method, url(world)).status_code
+    status = call_page(client_for(cast.member), method, url(world)).status_code
     assert status == 403 if need == "manage" else status in (200, 302)
 
 
@@ -147,7 +143,7 @@ def test_a_team_member_can_use_every_page_but_the_settings(
 def test_incident_pages_do_not_exist_for_roles_without_the_right(
     cast, world, client_for, role, name, url, method, need
 ):
-    assert _call(client_for(getattr(cast, role)), method, url(world)).status_code == 404
+    assert call_page(client_for(getattr(cast, role)), method, url(world)).status_code == 404
 
 
 @pytest.mark.parametrize("who", ["owner", "pse_lead"])
@@ -156,7 +152,7 @@ def test_admins_and_pse_leads_use_incident_pages(
     cast, world, client_for, pse_lead, who, name, url, method, need
 ):
     user = pse_lead if who == "pse_lead" else cast.owner
-    assert _call(client_for(user), method, url(world)).status_code in (200, 302)
+    assert call_page(client_for(user), method, url(world)).status_code in (200, 302)
 
 
 def test_a_reviewer_given_the_right_reads_incidents_but_cannot_change_them(cast, world, client_for):
@@ -170,8 +166,4 @@ def test_a_reviewer_given_the_right_reads_incidents_but_cannot_change_them(cast,
 
 
 def test_every_diligence_page_is_in_this_table():
-    resolver = next(
-        r for r in get_resolver().url_patterns if getattr(r, "namespace", None) == "diligence"
-    )
-    names = {p.name for p in resolver.url_patterns}
-    assert names == set(IDS)
+    assert page_names("diligence") == set(IDS)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.urls import get_resolver
+
+from tests.access import call_page, page_names
 
 pytestmark = pytest.mark.django_db
 
@@ -72,18 +73,14 @@ def world(cast: Any, opps: list[Any], round_: Any) -> World:
     return World(opps[0], round_)
 
 
-def _call(client: Any, method: str, url: str) -> Any:
-    return client.post(url, {}) if method == "post" else client.get(url)
-
-
 @pytest.mark.parametrize(("name", "url", "method", "need"), PRIORITISATION_PAGES, ids=IDS)
 def test_an_outsider_gets_404_everywhere(cast, world, client_for, name, url, method, need):
-    assert _call(client_for(cast.outsider), method, url(world)).status_code == 404
+    assert call_page(client_for(cast.outsider), method, url(world)).status_code == 404
 
 
 @pytest.mark.parametrize(("name", "url", "method", "need"), PRIORITISATION_PAGES, ids=IDS)
 def test_an_anonymous_visitor_is_sent_to_the_login_page(client, world, name, url, method, need):
-    response = _call(client, method, url(world))
+    response = call_page(client, method, url(world))
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
@@ -91,7 +88,7 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(client, world, name, url
 def test_a_viewer_reads_but_neither_manages_nor_scores(
     cast, world, client_for, name, url, method, need
 ):
-    status = _call(client_for(cast.viewer), method, url(world)).status_code
+    status = call_page(client_for(cast.viewer), method, url(world)).status_code
     assert status == (200 if need in ("read", "results") else 403)
 
 
@@ -99,7 +96,7 @@ def test_a_viewer_reads_but_neither_manages_nor_scores(
 def test_a_reviewer_who_rates_the_round_scores_it_but_cannot_manage(
     cast, world, client_for, name, url, method, need
 ):
-    status = _call(client_for(cast.reviewer), method, url(world)).status_code
+    status = call_page(client_for(cast.reviewer), method, url(world)).status_code
     assert status in ((403,) if need in ("edit", "manage", "results") else (200, 302))
 
 
@@ -107,12 +104,9 @@ def test_a_reviewer_who_rates_the_round_scores_it_but_cannot_manage(
 def test_the_owner_manages_but_scores_only_rounds_they_rate(
     cast, world, client_for, name, url, method, need
 ):
-    status = _call(client_for(cast.owner), method, url(world)).status_code
+    status = call_page(client_for(cast.owner), method, url(world)).status_code
     assert status in ((403,) if need == "rater" else (200, 302))
 
 
 def test_every_prioritisation_page_is_in_this_table():
-    resolver = next(
-        r for r in get_resolver().url_patterns if getattr(r, "namespace", None) == "prioritisation"
-    )
-    assert {p.name for p in resolver.url_patterns} == set(IDS)
+    assert page_names("prioritisation") == set(IDS)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.access import call_page
 from tests.screening.conftest import hit_on
 
 pytestmark = pytest.mark.django_db
@@ -45,18 +46,14 @@ def world(listed: Any, imported_lists: Any, screen: Any) -> ScreeningWorld:
     return ScreeningWorld(listed.org, screening, hit_on(screening, "ofac-173"))
 
 
-def _call(client: Any, method: str, url: str) -> Any:
-    return client.post(url, {}) if method == "post" else client.get(url)
-
-
 @pytest.mark.parametrize(("name", "url", "method", "need"), SCREENING_PAGES, ids=IDS)
 def test_an_outsider_gets_404(cast, world, client_for, name, url, method, need):
-    assert _call(client_for(cast.outsider), method, url(world)).status_code == 404
+    assert call_page(client_for(cast.outsider), method, url(world)).status_code == 404
 
 
 @pytest.mark.parametrize(("name", "url", "method", "need"), SCREENING_PAGES, ids=IDS)
 def test_an_anonymous_visitor_is_sent_to_the_login_page(client, world, name, url, method, need):
-    response = _call(client, method, url(world))
+    response = call_page(client, method, url(world))
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
@@ -65,13 +62,13 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page(client, world, name, url
 def test_read_only_roles_read_but_cannot_act(
     cast, world, client_for, role, name, url, method, need
 ):
-    status = _call(client_for(getattr(cast, role)), method, url(world)).status_code
+    status = call_page(client_for(getattr(cast, role)), method, url(world)).status_code
     assert status == (200 if need == "read" else 403)
 
 
 @pytest.mark.parametrize(("name", "url", "method", "need"), SCREENING_PAGES, ids=IDS)
 def test_a_team_member_can_use_every_page(cast, world, client_for, name, url, method, need):
-    assert _call(client_for(cast.member), method, url(world)).status_code in (200, 302)
+    assert call_page(client_for(cast.member), method, url(world)).status_code in (200, 302)
 
 
 def test_read_only_roles_see_no_action_buttons(cast, world, client_for):
