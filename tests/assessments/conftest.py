@@ -13,6 +13,21 @@ EVIDENCE = {"evidence_url": "https://example.org/report"}
 
 
 @pytest.fixture
+def api_for(db: Any) -> Any:
+    """A function that gives an API client signed in with the user's token."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    def sign_in(user: Any) -> APIClient:
+        client = APIClient()
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
 def org(cast: Any) -> Any:
     """A Thai seafood company."""
     return factories.organisation(

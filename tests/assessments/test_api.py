@@ -3,13 +3,9 @@ explanation; the pages' access rules; constant query counts."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.test import APIClient
 
 from tests import factories
 from tests.assessments.conftest import assessed, indicator_ids
@@ -17,20 +13,6 @@ from tests.assessments.conftest import assessed, indicator_ids
 pytestmark = pytest.mark.django_db
 
 A = "/api/v1"
-
-
-@pytest.fixture
-def api_for(db: Any) -> Callable[[Any], APIClient]:
-    """An API client signed in with the user's token."""
-    from rest_framework.authtoken.models import Token
-
-    def sign_in(user: Any) -> APIClient:
-        client = APIClient()
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-        return client
-
-    return sign_in
 
 
 def test_rubrics_list_every_packaged_rubric_with_its_definition(cast, api_for):

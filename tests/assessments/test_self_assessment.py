@@ -166,3 +166,30 @@ def test_the_programme_accepts_or_adjusts_each_answer_and_both_values_stay(
 def test_a_programme_assessment_has_no_review_page(cast, org, client_for):
     mine = assessed(cast, org, {1: "met"}, final=False)
     assert client_for(cast.member).get(f"{P}/{mine.pk}/review/").status_code == 404
+
+
+def test_an_organisation_of_several_sectors_gets_a_benchmark_for_each(cast, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from partnerpath.assessments import selfassess
+
+    org = factories.organisation(cast.programme, "Mekong Foods", sectors=["fisheries", "retail"])
+    link = selfassess.invite(org, cast.member)
+    client.post(f"/self-assessment/{link.token}/", _company_form(_level_1_met()))
+    for i in range(5):
+        sectors = ["fisheries", "retail"] if i < 2 else ["fisheries"]
+        peer = factories.organisation(cast.programme, name=f"Peer {i}", sectors=sectors)
+        assessed(cast, peer, {1: "met", 2: "met"} if i else {1: "met"})
+    with CaptureQueriesContext(connection) as queries:
+        found = selfassess.benchmarks(link)
+    assert [(b.sector, b.group_size, b.withheld) for b in found] == [
+        ("fisheries", 5, False),
+        ("retail", 2, True),
+    ]
+    assert found[0].counts[1:3] == [(1, "Follower", 1), (2, "Mature", 4)]
+    assert len(queries) <= 2  # one for the levels' labels, one for every sector's counts
+    page = client.get(f"/self-assessment/{link.token}/result/").content.decode()
+    assert "Fisheries and seafood" in page and "5 in all" in page
+    assert "Retail and consumer goods" in page and "comparison is withheld" in page
+    assert "Peer" not in page

@@ -3,6 +3,7 @@ organisation's latest final assessment. One query whatever the number of organis
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
@@ -69,13 +70,22 @@ def portfolio(programme: Programme, flt: PortfolioFilter) -> Portfolio:
     return result
 
 
-def sector_counts(programme: Programme, sector: str, exclude: int | None = None) -> dict[int, int]:
-    """Counts per level among the programme's organisations of one sector (no names)."""
-    qs = latest_levels(programme, PortfolioFilter(sector=sector))
+def sector_counts(
+    programme: Programme, sectors: Sequence[str], exclude: int | None = None
+) -> dict[str, dict[int, int]]:
+    """Counts per level of each sector's organisations (no names), all in one query."""
+    wanted = list(dict.fromkeys(sectors))
+    if not wanted:
+        return {}
+    any_sector = Q()
+    for sector in wanted:
+        any_sector |= Q(sectors__has=sector)
+    qs = latest_levels(programme, PortfolioFilter()).filter(any_sector)
     if exclude is not None:
         qs = qs.exclude(pk=exclude)
-    counts: dict[int, int] = {}
-    for org in qs.only("id"):
+    counts: dict[str, dict[int, int]] = {s: {} for s in wanted}
+    for org in qs.only("id", "sectors"):
         level = int(org.latest_level)  # type: ignore[attr-defined]
-        counts[level] = counts.get(level, 0) + 1
+        for sector in set(org.sectors) & counts.keys():
+            counts[sector][level] = counts[sector].get(level, 0) + 1
     return counts

@@ -19,6 +19,7 @@ from partnerpath.assessments.models import AnswerRecord, Assessment, SelfAssessm
 from partnerpath.assessments.portfolio import sector_counts
 from partnerpath.audit.context import acting_as
 from partnerpath.core.rubric import Answer, LadderResult, evaluate
+from partnerpath.registry.choices import Sector
 from partnerpath.registry.models import Contact, Organisation
 
 # Below this many other assessed organisations in the sector, the benchmark is withheld so that
@@ -57,7 +58,9 @@ def invite(
 
 
 def revoke(link: SelfAssessmentInvite, user: Any) -> None:
-    """The link stops working at once."""
+    """The link stops working at once; ValueError when it was revoked already."""
+    if link.revoked_at is not None:
+        raise ValueError("This link was revoked already.")
     with acting_as(user):
         link.revoked_at = timezone.now()
         link.save(update_fields=["revoked_at", "updated_at"])
@@ -120,26 +123,29 @@ def company_result(link: SelfAssessmentInvite) -> LadderResult:
 
 @dataclass(frozen=True)
 class Benchmark:
-    """Counts per level among other assessed organisations of the same sector, or withheld."""
+    """Counts per level among other assessed organisations of one sector, or withheld."""
 
     sector: str
+    sector_label: str
     group_size: int
     counts: list[tuple[int, str, int]]
     withheld: bool
 
 
-def benchmark(link: SelfAssessmentInvite) -> Benchmark | None:
-    """The anonymous benchmark (no names); None when the organisation has no sector."""
+def benchmarks(link: SelfAssessmentInvite) -> list[Benchmark]:
+    """The anonymous benchmark (no names) for each of the organisation's sectors."""
     org = link.organisation
-    if not org.sectors:
-        return None
-    sector = org.sectors[0]
-    counts = sector_counts(link.programme, sector, exclude=org.pk)
-    total = sum(counts.values())
+    by_sector = sector_counts(link.programme, org.sectors, exclude=org.pk)
     labels = services.level_labels(link.assessment.rubric_key, link.programme_id)
-    rows = [(n, label, counts.get(n, 0)) for n, label in labels.items()]
-    withheld = total < BENCHMARK_MIN_GROUP
-    return Benchmark(sector, total, [] if withheld else rows, withheld)
+    found = []
+    for sector in org.sectors:
+        counts = by_sector.get(sector, {})
+        total = sum(counts.values())
+        withheld = total < BENCHMARK_MIN_GROUP
+        rows = [] if withheld else [(n, label, counts.get(n, 0)) for n, label in labels.items()]
+        label = str(dict(Sector.choices).get(sector, sector))
+        found.append(Benchmark(sector, label, total, rows, withheld))
+    return found
 
 
 def review(assessment: Assessment, decisions: Mapping[str, str], user: Any) -> tuple[int, int]:

@@ -14,8 +14,8 @@ from django.db.models import Q, QuerySet
 
 from partnerpath.accounts.models import Programme
 from partnerpath.assessments import rubrics
-from partnerpath.assessments.choices import RUBRIC_NAMES, Kind, Status
-from partnerpath.assessments.models import AnswerRecord, Assessment
+from partnerpath.assessments.choices import RUBRIC_NAMES, Kind, Review, Source, Status
+from partnerpath.assessments.models import AnswerRecord, Assessment, SelfAssessmentInvite
 from partnerpath.audit.context import acting_as
 from partnerpath.audit.models import Change
 from partnerpath.core.rubric import (
@@ -141,8 +141,26 @@ def save_answers(
     return len(changed)
 
 
+def finalise_problem(assessment: Assessment) -> str:
+    """Why the assessment cannot be made final now ("" when it can)."""
+    if assessment.is_final:
+        return "The assessment is already final."
+    if assessment.source != Source.COMPANY:
+        return ""
+    invite = SelfAssessmentInvite.objects.filter(assessment=assessment).first()
+    if invite is not None and invite.submitted_at is None:
+        return "The company has not submitted its self-assessment yet."
+    pending = AnswerRecord.objects.filter(assessment=assessment, review=Review.PENDING).count()
+    if pending:
+        return f"Review the company's answers first: {pending} still to review."
+    return ""
+
+
 def finalise(assessment: Assessment, user: Any) -> None:
-    """Lock the assessment; its level now counts on the organisation's chart and the pyramid."""
+    """Lock the assessment (it then counts on the chart and the pyramid); ValueError if not."""
+    problem = finalise_problem(assessment)
+    if problem:
+        raise ValueError(problem)
     with transaction.atomic(), acting_as(user):
         refresh_result(assessment)
         assessment.status = Status.FINAL
@@ -150,7 +168,9 @@ def finalise(assessment: Assessment, user: Any) -> None:
 
 
 def reopen(assessment: Assessment, user: Any) -> None:
-    """Make a final assessment a draft again (to correct an answer)."""
+    """Make a final assessment a draft again (to correct an answer); ValueError on a draft."""
+    if not assessment.is_final:
+        raise ValueError("The assessment is a draft already.")
     with transaction.atomic(), acting_as(user):
         assessment.status = Status.DRAFT
         assessment.save(update_fields=["status", "updated_at"])

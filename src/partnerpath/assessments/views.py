@@ -190,12 +190,18 @@ def assessment_finalise(request: HttpRequest, programme: str, pk: int) -> HttpRe
     """Make the assessment final (it then counts on the chart and the pyramid), or reopen it."""
     access = programme_access(request, programme, "edit")
     assessment = _assessment(access, pk)
-    if request.POST.get("reopen"):
-        services.reopen(assessment, request.user)
-        messages.success(request, "The assessment is a draft again.")
+    reopen = bool(request.POST.get("reopen"))
+    try:
+        if reopen:
+            services.reopen(assessment, request.user)
+        else:
+            services.finalise(assessment, request.user)
+    except ValueError as exc:
+        messages.error(request, str(exc))
     else:
-        services.finalise(assessment, request.user)
-        messages.success(request, "The assessment is final.")
+        messages.success(
+            request, "The assessment is a draft again." if reopen else "The assessment is final."
+        )
     return redirect("assessments:assessment_detail", programme, assessment.pk)
 
 

@@ -58,7 +58,7 @@ def self_assessment(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 def self_assessment_result(request: HttpRequest, token: str) -> HttpResponse:
-    """The company's level, its next-level goals and the anonymous sector benchmark."""
+    """The company's level, its next-level goals and the anonymous benchmark per sector."""
     try:
         link = selfassess.open_link(token)
     except SelfAssessmentInvite.DoesNotExist:
@@ -70,7 +70,7 @@ def self_assessment_result(request: HttpRequest, token: str) -> HttpResponse:
     context = {
         "link": link,
         "result": selfassess.company_result(link),
-        "benchmark": selfassess.benchmark(link),
+        "benchmarks": selfassess.benchmarks(link),
         "min_group": selfassess.BENCHMARK_MIN_GROUP,
     }
     return TemplateResponse(request, "assessments/self_result.html", context)
@@ -98,8 +98,12 @@ def invite_revoke(request: HttpRequest, programme: str, pk: int) -> HttpResponse
     """Make a self-assessment link stop working."""
     access = programme_access(request, programme, "edit")
     link = get_object_or_404(SelfAssessmentInvite, pk=pk, programme=access.programme)
-    selfassess.revoke(link, request.user)
-    messages.success(request, "The link no longer works.")
+    try:
+        selfassess.revoke(link, request.user)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "The link no longer works.")
     return redirect("assessments:organisation_assessments", programme, link.organisation_id)
 
 

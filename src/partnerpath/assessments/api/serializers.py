@@ -1,17 +1,27 @@
-"""Serializers of the assessments API: packaged rubrics with their definitions, assessments with
-their answers, the computed result and the explanation of every step."""
+"""Serializers of the assessments API: rubrics with their definitions, the programme's own rubric
+versions, assessments with their answers, result and explanation, and self-assessment links."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import FileExtensionValidator
+from django.urls import reverse
+from django.utils import timezone
 from rest_framework import serializers
 
+from partnerpath.api.access import memberships_of
 from partnerpath.api.fields import ProgrammeField, RecordField
 from partnerpath.assessments import services
-from partnerpath.assessments.models import AnswerRecord, Assessment
+from partnerpath.assessments.models import (
+    AnswerRecord,
+    Assessment,
+    ProgrammeRubric,
+    SelfAssessmentInvite,
+)
 from partnerpath.core.rubric import Rubric, to_document
-from partnerpath.registry.models import Organisation
+from partnerpath.registry.models import DOCUMENT_EXTENSIONS, Contact, Organisation
+from partnerpath.registry.validators import validate_upload_size
 
 
 class RubricSerializer(serializers.Serializer[Rubric]):
@@ -136,15 +146,185 @@ class AssessmentAnswerInputSerializer(serializers.Serializer[Any]):
     evidence_date = serializers.DateField(required=False, allow_null=True)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        rubric = services.rubric_of(self.context["assessment"])
-        try:
-            ind = rubric.indicator(attrs["indicator"])
-        except KeyError:
+        return _on_scale(self.context["assessment"], attrs)
+
+
+def _on_scale(assessment: Assessment, attrs: dict[str, Any]) -> dict[str, Any]:
+    """The indicator is the rubric's and the value (when given) a value of its scale."""
+    rubric = services.rubric_of(assessment)
+    try:
+        ind = rubric.indicator(attrs["indicator"])
+    except KeyError:
+        raise serializers.ValidationError(
+            {"indicator": [f"{rubric.key} has no indicator {attrs['indicator']!r}."]}
+        ) from None
+    scale = rubric.scales[ind.scale]
+    if attrs["value"] and scale.option(attrs["value"]) is None:
+        allowed = ", ".join(o.value for o in scale.options)
+        raise serializers.ValidationError({"value": [f"Choose one of: {allowed}."]})
+    return attrs
+
+
+class AssessmentDetailsSerializer(serializers.ModelSerializer[Assessment]):
+    """What changes on a draft assessment itself: the day it was made."""
+
+    class Meta:
+        model = Assessment
+        fields = ["assessed_on"]
+
+
+class ReviewInputSerializer(serializers.Serializer[Any]):
+    """The programme's answer to one of the company's answers: the same (accepted) or another."""
+
+    indicator = serializers.CharField()
+    value = serializers.CharField()
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        return _on_scale(self.context["assessment"], attrs)
+
+
+class EvidenceDocumentSerializer(serializers.Serializer[Any]):
+    """An evidence document for an answered indicator (multipart/form-data)."""
+
+    document = serializers.FileField(
+        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS), validate_upload_size],
+        help_text=f"One of: {', '.join(DOCUMENT_EXTENSIONS)}; at most UPLOAD_MAX_BYTES.",
+    )
+
+
+class InviteSerializer(serializers.ModelSerializer[SelfAssessmentInvite]):
+    """A company self-assessment link; its private ``url`` only for roles that change records."""
+
+    programme = serializers.CharField(source="programme.slug", read_only=True)
+    organisation = serializers.IntegerField(source="organisation_id", read_only=True)
+    contact = serializers.IntegerField(source="contact_id", read_only=True, allow_null=True)
+    assessment = serializers.IntegerField(source="assessment_id", read_only=True)
+    state = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+    created_by = serializers.CharField(
+        source="created_by.get_username", read_only=True, default=None
+    )
+
+    class Meta:
+        model = SelfAssessmentInvite
+        fields = [
+            "id",
+            "programme",
+            "organisation",
+            "contact",
+            "assessment",
+            "state",
+            "url",
+            "expires_at",
+            "revoked_at",
+            "submitted_at",
+            "created_by",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_state(self, link: SelfAssessmentInvite) -> str:
+        """open, submitted, expired or revoked."""
+        return link.state(timezone.now())
+
+    def get_url(self, link: SelfAssessmentInvite) -> str | None:
+        """The link to send to the contact; null for read-only roles and dead links."""
+        request = self.context["request"]
+        membership = memberships_of(request).get(link.programme_id)
+        if membership is None or not membership.can_edit:
+            return None
+        if link.state(timezone.now()) in ("revoked", "expired"):
+            return None
+        return str(request.build_absolute_uri(reverse("self_assessment", args=[link.token])))
+
+
+class InviteCreateSerializer(serializers.Serializer[Any]):
+    """Create a link for an organisation, optionally for one of its contacts."""
+
+    programme = ProgrammeField()
+    organisation = RecordField(queryset=Organisation.objects.all())
+    contact = RecordField(queryset=Contact.objects.all(), required=False, allow_null=True)
+    days = serializers.IntegerField(
+        min_value=1,
+        max_value=90,
+        required=False,
+        allow_null=True,
+        help_text="How many days the link works; SELF_ASSESSMENT_LINK_DAYS by default.",
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        org, contact = attrs["organisation"], attrs.get("contact")
+        if org.programme_id != attrs["programme"].pk:
             raise serializers.ValidationError(
-                {"indicator": [f"{rubric.key} has no indicator {attrs['indicator']!r}."]}
-            ) from None
-        scale = rubric.scales[ind.scale]
-        if attrs["value"] and scale.option(attrs["value"]) is None:
-            allowed = ", ".join(o.value for o in scale.options)
-            raise serializers.ValidationError({"value": [f"Choose one of: {allowed}."]})
+                {"organisation": [f"Organisation {org.pk} belongs to another programme."]}
+            )
+        if contact is not None and contact.organisation_id != org.pk:
+            raise serializers.ValidationError(
+                {"contact": [f"Contact {contact.pk} works at another organisation."]}
+            )
         return attrs
+
+
+class ProgrammeRubricSerializer(serializers.ModelSerializer[ProgrammeRubric]):
+    """A programme's own rubric version with its YAML document and whether assessments use it."""
+
+    programme = serializers.CharField(source="programme.slug", read_only=True)
+    base = serializers.CharField(source="base_key", read_only=True)
+    kind = serializers.CharField(
+        read_only=True, help_text="maturity (a ladder rubric) or pse (weighted sections)."
+    )
+    in_use = serializers.BooleanField(
+        read_only=True, help_text="Assessments use it: the document no longer changes."
+    )
+    created_by = serializers.CharField(
+        source="created_by.get_username", read_only=True, default=None
+    )
+    document = serializers.CharField(
+        trim_whitespace=False, help_text="The rubric as YAML (JSON is YAML too)."
+    )
+
+    class Meta:
+        model = ProgrammeRubric
+        fields = [
+            "id",
+            "programme",
+            "key",
+            "base",
+            "kind",
+            "title",
+            "document",
+            "in_use",
+            "created_by",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = [f for f in fields if f != "document"]
+
+
+class RubricCloneSerializer(serializers.Serializer[Any]):
+    """Clone a packaged or programme rubric as ``name-vN``, adapting it in the same request."""
+
+    programme = ProgrammeField()
+    base = serializers.CharField(help_text="Key of the rubric to clone, e.g. maturity-v1.")
+    name = serializers.SlugField(max_length=60, help_text="e.g. maturity-mekong.")
+    version = serializers.IntegerField(min_value=1, max_value=999)
+    document = serializers.CharField(
+        required=False,
+        trim_whitespace=False,
+        help_text="The adapted document (YAML) with the new key; leave out to keep the clone.",
+    )
+
+
+class ProblemSerializer(serializers.Serializer[Any]):
+    """One problem of a rubric: where it is and what is wrong."""
+
+    location = serializers.CharField(help_text="e.g. levels[1].indicators[0].weight")
+    line = serializers.IntegerField(allow_null=True, help_text="Line of the YAML, when known.")
+    message = serializers.CharField()
+
+
+class RubricProblemsSerializer(serializers.Serializer[Any]):
+    """A rubric refused by the validator: every problem, nothing saved."""
+
+    detail = serializers.CharField()
+    problems = ProblemSerializer(many=True)

@@ -1,18 +1,28 @@
 """Endpoints of assessments: the packaged rubrics (any signed-in user reads), and assessments
-with answers, result and explanation. Same rules as the pages: outsiders see nothing (404),
-read-only roles get 403 on writes; lists run a fixed number of queries."""
+with answers, result and explanation, and the work on them (answer, attach evidence, review,
+finalise). Same rules as the pages: outsiders see nothing (404), read-only roles get 403 on
+writes; lists run a fixed number of queries. The programme's own rubric versions and the
+self-assessment links have their own modules."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from django.http import FileResponse, Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,16 +30,24 @@ from rest_framework.response import Response
 from partnerpath.api.access import in_my_programmes, require_edit_role
 from partnerpath.api.fields import id_field
 from partnerpath.api.viewsets import ProgrammeQuery, ProgrammeReadViewSet
-from partnerpath.assessments import rubrics, services
+from partnerpath.assessments import rubrics, selfassess, services
 from partnerpath.assessments.api.serializers import (
     AssessmentAnswerInputSerializer,
+    AssessmentDetailsSerializer,
     AssessmentSerializer,
     AssessmentStartSerializer,
+    EvidenceDocumentSerializer,
+    ReviewInputSerializer,
     RubricSerializer,
 )
+from partnerpath.assessments.api.views_invites import InviteViewSet
+from partnerpath.assessments.api.views_rubrics import ProgrammeRubricViewSet
 from partnerpath.assessments.choices import Kind, Status
 from partnerpath.assessments.models import AnswerRecord, Assessment, ProgrammeRubric
+from partnerpath.audit.context import acting_as
 from partnerpath.core.rubric import packaged_keys
+
+__all__ = ["AssessmentViewSet", "InviteViewSet", "ProgrammeRubricViewSet", "RubricViewSet"]
 
 
 class RubricViewSet(viewsets.ViewSet):
@@ -69,6 +87,11 @@ class RubricViewSet(viewsets.ViewSet):
         return Response(own[0])
 
 
+INDICATOR = OpenApiParameter(
+    "indicator", str, OpenApiParameter.PATH, description="The indicator's id in the rubric."
+)
+
+
 class AssessmentQuery(ProgrammeQuery):
     """Filters of the assessment list."""
 
@@ -79,13 +102,14 @@ class AssessmentQuery(ProgrammeQuery):
 
 @extend_schema_view(list=extend_schema(parameters=[AssessmentQuery]))
 class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
-    """Assessments with answers, the computed result and its explanation; start one; answer."""
+    """Assessments with answers, result and explanation, and the work on them."""
 
     serializer_class = AssessmentSerializer
     query_serializer_class = AssessmentQuery
     queryset = Assessment.objects.select_related("programme", "created_by").prefetch_related(
         Prefetch("answers", queryset=AnswerRecord.objects.select_related("recorded_by"))
     )
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def filter_records(self, queryset: QuerySet[Any], params: dict[str, Any]) -> QuerySet[Any]:
         for name in ("kind", "status"):
@@ -94,6 +118,15 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
         if params.get("organisation"):
             queryset = queryset.filter(organisation_id=params["organisation"])
         return queryset.order_by("-assessed_on", "-id")
+
+    def _fresh(self, assessment: Assessment) -> dict[str, Any]:
+        return dict(self.get_serializer(self.get_queryset().get(pk=assessment.pk)).data)
+
+    def _draft(self) -> Assessment:
+        assessment: Assessment = self.get_object()
+        if assessment.is_final:
+            raise ValidationError({"status": ["A final assessment no longer changes."]})
+        return assessment
 
     @extend_schema(request=AssessmentStartSerializer, responses={201: AssessmentSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -111,8 +144,17 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
             )
         except ValueError as exc:
             raise ValidationError({"rubric": [str(exc)]}) from None
-        assessment = self.get_queryset().get(pk=assessment.pk)
-        return Response(self.get_serializer(assessment).data, status=status.HTTP_201_CREATED)
+        return Response(self._fresh(assessment), status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=AssessmentDetailsSerializer, responses=AssessmentSerializer)
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Change a draft's date (``assessed_on``)."""
+        assessment = self._draft()
+        form = AssessmentDetailsSerializer(assessment, data=request.data, partial=True)
+        form.is_valid(raise_exception=True)
+        with transaction.atomic(), acting_as(request.user):
+            form.save()
+        return Response(self._fresh(assessment))
 
     @extend_schema(
         request=AssessmentAnswerInputSerializer(many=True), responses=AssessmentSerializer
@@ -120,14 +162,97 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
     @action(detail=True, methods=["post"])
     def answers(self, request: Request, pk: str | None = None) -> Response:
         """Record answers (a list); the result is computed again. Final assessments refuse."""
-        assessment = self.get_object()
-        if assessment.is_final:
-            raise ValidationError({"status": ["A final assessment no longer changes."]})
+        assessment = self._draft()
         given = AssessmentAnswerInputSerializer(
             data=request.data, many=True, context={"assessment": assessment}
         )
         given.is_valid(raise_exception=True)
         changed = {row.pop("indicator"): row for row in given.validated_data}
         services.save_answers(assessment, changed, request.user)
-        assessment = self.get_queryset().get(pk=assessment.pk)
-        return Response(self.get_serializer(assessment).data)
+        return Response(self._fresh(assessment))
+
+    @extend_schema(
+        methods=["POST"],
+        parameters=[INDICATOR],
+        request={"multipart/form-data": EvidenceDocumentSerializer},
+        responses=AssessmentSerializer,
+    )
+    @extend_schema(
+        methods=["GET"],
+        parameters=[INDICATOR],
+        responses={
+            (200, "application/octet-stream"): OpenApiTypes.BINARY,
+            404: OpenApiResponse(description="No such answer, or it has no document."),
+        },
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path=r"answers/(?P<indicator>[a-z0-9_-]+)/document",
+        parser_classes=[MultiPartParser, FormParser],
+    )
+    def document(
+        self, request: Request, pk: str | None = None, indicator: str = ""
+    ) -> Response | FileResponse:
+        """GET downloads an answer's evidence document; POST attaches (replaces) one."""
+        if request.method == "GET":
+            return _download(self.get_object(), indicator)
+        assessment = self._draft()
+        answer = assessment.answers.filter(indicator_id=indicator).first()
+        if answer is None:
+            raise ValidationError({"indicator": [f"Answer {indicator!r} first, then attach."]})
+        upload = EvidenceDocumentSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        change = {"value": answer.value, "evidence_document": upload.validated_data["document"]}
+        services.save_answers(assessment, {indicator: change}, request.user)
+        return Response(self._fresh(assessment))
+
+    @extend_schema(request=ReviewInputSerializer(many=True), responses=AssessmentSerializer)
+    @action(detail=True, methods=["post"])
+    def review(self, request: Request, pk: str | None = None) -> Response:
+        """Accept (the company's value) or adjust (another) each company answer; both kept."""
+        assessment = self._draft()
+        given = ReviewInputSerializer(
+            data=request.data, many=True, context={"assessment": assessment}
+        )
+        given.is_valid(raise_exception=True)
+        decisions = {row["indicator"]: row["value"] for row in given.validated_data}
+        try:
+            selfassess.review(assessment, decisions, request.user)
+        except ValueError as exc:
+            raise ValidationError({"assessment": [str(exc)]}) from None
+        return Response(self._fresh(assessment))
+
+    @extend_schema(request=None, responses=AssessmentSerializer)
+    @action(detail=True, methods=["post"])
+    def finalise(self, request: Request, pk: str | None = None) -> Response:
+        """Make the assessment final (400 with the reason when it cannot be)."""
+        assessment = self.get_object()
+        try:
+            services.finalise(assessment, request.user)
+        except ValueError as exc:
+            raise ValidationError({"status": [str(exc)]}) from None
+        return Response(self._fresh(assessment))
+
+    @extend_schema(request=None, responses=AssessmentSerializer)
+    @action(detail=True, methods=["post"])
+    def reopen(self, request: Request, pk: str | None = None) -> Response:
+        """Make a final assessment a draft again (400 on a draft)."""
+        assessment = self.get_object()
+        try:
+            services.reopen(assessment, request.user)
+        except ValueError as exc:
+            raise ValidationError({"status": [str(exc)]}) from None
+        return Response(self._fresh(assessment))
+
+
+def _download(assessment: Assessment, indicator: str) -> FileResponse:
+    answer = assessment.answers.filter(indicator_id=indicator).first()
+    if answer is None or not answer.evidence_document:
+        raise NotFound("This answer has no document.")
+    try:
+        handle = answer.evidence_document.open("rb")
+    except FileNotFoundError as exc:
+        raise NotFound("The document's file is missing from the server.") from exc
+    name = (answer.evidence_document.name or "").rsplit("/", 1)[-1]
+    return FileResponse(handle, as_attachment=True, filename=name)
