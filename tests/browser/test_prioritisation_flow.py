@@ -1,5 +1,6 @@
 """Prioritisation in a real browser: a reviewer who rates the donor round scores one
-opportunity with the anchors in view, submits the sheet and sees the ranking."""
+opportunity with the anchors in view, submits the sheet and sees the ranking; a team member
+agrees weights by comparing the groups and the factors of one group in pairs (AHP)."""
 
 from __future__ import annotations
 
@@ -44,3 +45,26 @@ def test_a_reviewer_scores_an_opportunity_and_sees_the_ranking(page: Any, cast: 
     expect(ranking).to_contain_text("65.00")  # 80 x 0.75 + 20 x 0.25
     expect(ranking).to_contain_text("No rater could score Risk")
     assert rounds.sheet_of(found, cast.reviewer).is_locked
+
+
+def test_a_member_agrees_weights_comparing_groups_and_the_factors_of_one_group(
+    page: Any, cast: Any
+) -> None:
+    log_in(page, "member", "pw-member-secret")
+    page.goto("/p/mekong/prioritisation/weights/")
+    page.get_by_role("link", name="Compare in pairs (AHP)").click()
+    page.get_by_label("Development value compared with Business value").select_option("3")
+    business = page.locator("#ahp-business")
+    business.get_by_label("Compare the factors of Business value in pairs").check()
+    business.get_by_text("The 3 comparisons of its factors").click()
+    for pair, value in (("Partner champion", "5"), ("CSR / reputation", "4")):
+        business.get_by_label(f"Business goals compared with {pair}").select_option(value)
+    business.get_by_label("Partner champion compared with CSR / reputation").select_option("1/3")
+    page.get_by_label("Agreed on").fill("2026-11-20")
+    page.get_by_label("Reason").fill("Team workshop: business goals first.")
+    page.get_by_role("button", name="Record the weights").click()
+
+    expect(page.get_by_text("Weights recorded (highest consistency ratio")).to_be_visible()
+    decisions = page.locator("section[aria-labelledby=dec-h]")
+    expect(decisions).to_contain_text("Business value: 0.074")
+    expect(decisions).to_contain_text("Team workshop: business goals first.")

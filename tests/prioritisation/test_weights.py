@@ -1,7 +1,10 @@
-"""Weights agreed on record: direct entry must sum to 100, AHP shows its consistency ratio and
-is refused above 0.10; who agreed them, when and why is kept."""
+"""Weights agreed on record: direct entry must sum to 100; AHP compares the groups and the factors
+within each group, shows every matrix's consistency ratio and is refused above 0.10, naming the
+group; who agreed them, when and why is kept with the matrices."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -100,6 +103,78 @@ def test_inconsistent_pairwise_comparisons_are_refused_with_the_ratio(cast, clie
     assert response.status_code == 200 and "above 0.10: refused" in text
     assert "are inconsistent: consistency ratio" in text
     assert not WeightDecision.objects.exists()
+
+
+def _within(group, **judgements):
+    return {f"compare_{group}": "on"} | {
+        f"within_{group}__{pair}": value for pair, value in judgements.items()
+    }
+
+
+BUSINESS_YARD = {  # Saaty's yard-space matrix: consistency ratio 0.074
+    "business_goals__partner_champion": "5",
+    "business_goals__csr_reputation": "4",
+    "partner_champion__csr_reputation": "1/3",
+}
+BUSINESS_SIZE = {  # Saaty's size-of-house matrix: consistency ratio 0.117
+    "business_goals__partner_champion": "6",
+    "business_goals__csr_reputation": "8",
+    "partner_champion__csr_reputation": "4",
+}
+
+
+def test_factors_within_a_group_are_compared_and_kept_with_their_matrix(cast, client_for):
+    from partnerpath.prioritisation.models import WeightDecision
+
+    data = (
+        _ahp()
+        | _within("business", **BUSINESS_YARD)
+        | _within("government", local_priorities__law_enforcement="3")
+    )
+    response = client_for(cast.member).post(f"{P}/weights/ahp/", data, follow=True)
+    decision = WeightDecision.objects.get()
+    business = decision.group_weights["business"]
+    assert decision.factor_weights["business_goals"] == pytest.approx(business * 0.674, abs=1e-3)
+    government = decision.group_weights["government"]
+    assert decision.factor_weights["local_priorities"] == pytest.approx(government * 0.75)
+    development = decision.group_weights["development"]  # not ticked: the template's shares
+    assert decision.factor_weights["alignment"] == pytest.approx(development * 0.30)
+    stored = {c["group"]: c for c in decision.consistency}
+    assert set(stored) == {"", "business", "government"}
+    assert stored["business"]["matrix"][0] == pytest.approx([1, 5, 4])
+    assert stored["business"]["ratio"] == pytest.approx(0.074, abs=1e-3)
+    assert decision.entered["factors"]["business"][0] == ["business_goals", "partner_champion", "5"]
+    assert decision.consistency_ratio == pytest.approx(max(c["ratio"] for c in stored.values()))
+    page = response.content.decode()
+    assert "Business value: 0.074" in page  # each matrix's ratio on the weights list
+
+
+def test_an_inconsistent_group_is_refused_by_name_with_every_ratio_shown(cast, client_for):
+    from partnerpath.prioritisation.models import WeightDecision
+
+    data = _ahp() | _within("business", **BUSINESS_SIZE)
+    response = client_for(cast.member).post(f"{P}/weights/ahp/", data)
+    text = response.content.decode()
+    assert response.status_code == 200 and not WeightDecision.objects.exists()
+    assert "the factors of Business value are inconsistent: consistency ratio 0.117" in text
+    assert "Consistency ratio: 0.117" in text and "above 0.10: refused" in text
+    assert "Local weights: Business goals 75.4%" in text
+    assert re.search(r'name="compare_business"[^>]* checked>', text)  # the box stays ticked
+
+
+def test_a_ticked_group_needs_every_pair_judged(cast, client_for):
+    data = _ahp() | {"compare_risk_costs": "on", "within_risk_costs__difficulty__risk": "3"}
+    response = client_for(cast.member).post(f"{P}/weights/ahp/", data)
+    assert response.status_code == 200
+    assert "Judge this pair, or untick the group&#x27;s box." in response.content.decode()
+
+
+def test_the_ahp_page_has_a_section_per_group(cast, client_for):
+    page = client_for(cast.member).get(f"{P}/weights/ahp/").content.decode()
+    for legend in ("The groups", "Factors of Development value", "Factors of Government value"):
+        assert f"<legend>{legend}</legend>" in page
+    assert "Two factors: one comparison" in page
+    assert page.count("<select") == 6 + 10 + 3 + 1 + 10
 
 
 def test_a_round_ranks_with_its_agreed_weights(cast, opps, client_for):

@@ -3,6 +3,8 @@ scores of one opportunity."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
@@ -10,7 +12,8 @@ from django import forms
 
 from partnerpath.accounts.models import Programme, User
 from partnerpath.core.countries import country_choices
-from partnerpath.core.scorecard.template import Template
+from partnerpath.core.scorecard.template import Group, Template
+from partnerpath.core.scorecard.weights import Consistency
 from partnerpath.formtools import https_urls
 from partnerpath.prioritisation.choices import OpportunityStatus, OrganisationRole
 from partnerpath.prioritisation.models import (
@@ -26,13 +29,21 @@ from partnerpath.widgets import DateInput
 MULTI_HELP = "Hold Ctrl (or ⌘) to choose several."
 SAATY = [
     ("9", "9: first extremely more important"),
+    ("8", "8: first very strongly to extremely more important"),
     ("7", "7: first very strongly more important"),
+    ("6", "6: first strongly to very strongly more important"),
     ("5", "5: first strongly more important"),
+    ("4", "4: first moderately to strongly more important"),
     ("3", "3: first moderately more important"),
+    ("2", "2: first slightly more important"),
     ("1", "1: equally important"),
+    ("1/2", "1/2: second slightly more important"),
     ("1/3", "1/3: second moderately more important"),
+    ("1/4", "1/4: second moderately to strongly more important"),
     ("1/5", "1/5: second strongly more important"),
+    ("1/6", "1/6: second strongly to very strongly more important"),
     ("1/7", "1/7: second very strongly more important"),
+    ("1/8", "1/8: second very strongly to extremely more important"),
     ("1/9", "1/9: second extremely more important"),
 ]
 
@@ -199,21 +210,93 @@ class DirectWeightsForm(AgreedForm):
         return {f.key: self.cleaned_data[f"factor_{f.key}"] for f in self.template.factors}
 
 
+def _judgement(first: str, second: str, required: bool = True) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=f"{first} compared with {second}", choices=SAATY, initial="1", required=required
+    )
+
+
+@dataclass
+class AhpSection:
+    """One comparison matrix on the AHP page: the groups, or the factors of one group."""
+
+    group: Group | None
+    toggle: Any
+    pairs: list[Any]
+    check: Consistency | None
+    local: list[tuple[str, float]]  # each item's local weight in percent, once computed
+
+
 class AhpForm(AgreedForm):
-    """Pairwise judgements of the groups on Saaty's scale."""
+    """Pairwise judgements on Saaty's scale of the groups and of the factors of ticked groups."""
 
     def __init__(self, *args: Any, template: Template, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.template = template
         self.pairs = list(combinations(template.groups, 2))
         for a, b in self.pairs:
-            self.fields[f"pair_{a.key}__{b.key}"] = forms.ChoiceField(
-                label=f"{a.label} compared with {b.label}", choices=SAATY, initial="1"
+            self.fields[f"pair_{a.key}__{b.key}"] = _judgement(a.label, b.label)
+        self.within: dict[str, list[tuple[str, str, str]]] = {}
+        for group in template.groups:
+            pairs = list(combinations(group.factors, 2))
+            if not pairs:
+                continue
+            shares = ", ".join(f"{f.label} {f.weight:g}" for f in group.factors)
+            self.fields[f"compare_{group.key}"] = forms.BooleanField(
+                label=f"Compare the factors of {group.label} in pairs",
+                required=False,
+                help_text=f"Unticked, they keep the template's shares ({shares}).",
             )
+            self.within[group.key] = []
+            for first, second in pairs:
+                name = f"within_{group.key}__{first.key}__{second.key}"
+                self.fields[name] = _judgement(first.label, second.label, required=False)
+                self.within[group.key].append((name, first.key, second.key))
         self.order_fields([*list(self.fields)[2:], "agreed_on", "reason"])
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for group in self.compared():
+            for name, _, _ in self.within[group]:
+                if not data.get(name):
+                    self.add_error(name, "Judge this pair, or untick the group's box.")
+        return data
+
+    def compared(self) -> list[str]:
+        """The groups whose factors are compared in pairs."""
+        return [g for g in self.within if self.cleaned_data.get(f"compare_{g}")]
+
     def comparisons(self) -> list[tuple[str, str, str]]:
-        """The judgements as (first, second, value)."""
+        """The judgements of the groups as (first, second, value)."""
         return [(a.key, b.key, self.cleaned_data[f"pair_{a.key}__{b.key}"]) for a, b in self.pairs]
+
+    def factor_comparisons(self) -> dict[str, list[tuple[str, str, str]]]:
+        """Per compared group, the judgements of its factors as (first, second, value)."""
+        return {
+            g: [(a, b, self.cleaned_data[name]) for name, a, b in self.within[g]]
+            for g in self.compared()
+        }
+
+    def sections(self, checks: Mapping[str, Consistency]) -> list[AhpSection]:
+        """The groups' matrix, then one per group, with the consistency found if computed."""
+        labels = {g.key: g.label for g in self.template.groups}
+        labels.update({f.key: f.label for f in self.template.factors})
+
+        def local(check: Consistency | None) -> list[tuple[str, float]]:
+            if check is None:
+                return []
+            return [
+                (labels[k], 100 * w) for k, w in zip(check.items, check.priorities, strict=True)
+            ]
+
+        groups = [self[f"pair_{a.key}__{b.key}"] for a, b in self.pairs]
+        found = [AhpSection(None, None, groups, checks.get(""), local(checks.get("")))]
+        for group in self.template.groups:
+            toggle = self[f"compare_{group.key}"] if group.key in self.within else None
+            pairs = [self[name] for name, _, _ in self.within.get(group.key, [])]
+            check = checks.get(group.key)
+            found.append(AhpSection(group, toggle, pairs, check, local(check)))
+        return found
 
 
 class ScoreForm(forms.Form):

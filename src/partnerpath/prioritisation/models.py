@@ -14,7 +14,12 @@ from django.db import models
 from partnerpath.audit.recorder import audited
 from partnerpath.core.scorecard.template import Template
 from partnerpath.core.scorecard.template_files import template_from_data
-from partnerpath.core.scorecard.weights import Consistency, Weights, template_weights
+from partnerpath.core.scorecard.weights import (
+    Consistency,
+    Weights,
+    consistency_from_data,
+    template_weights,
+)
 from partnerpath.prioritisation.choices import (
     OpportunityStatus,
     OrganisationRole,
@@ -138,7 +143,15 @@ class WeightDecision(ProgrammeOwned):
     )
     factor_weights = models.JSONField(help_text="Each factor's share of the total (sums to 1).")
     group_weights = models.JSONField(help_text="Each group's share of the total (sums to 1).")
-    consistency_ratio = models.FloatField(null=True, blank=True)
+    consistency_ratio = models.FloatField(
+        null=True, blank=True, help_text="The highest consistency ratio of the AHP matrices."
+    )
+    consistency = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="AHP: each comparison matrix (the groups, then the factors of each group "
+        "compared) with its priorities and consistency ratio.",
+    )
     agreed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -156,11 +169,15 @@ class WeightDecision(ProgrammeOwned):
 
     def as_weights(self) -> Weights:
         """The core's weights."""
-        checks: tuple[Consistency, ...] = ()
-        if self.consistency_ratio is not None:
+        checks = tuple(consistency_from_data(c) for c in self.consistency)
+        if not checks and self.consistency_ratio is not None:  # recorded before matrices were kept
             items = tuple(self.group_weights)
             checks = (Consistency(items, 0.0, 0.0, self.consistency_ratio),)
         return Weights(dict(self.factor_weights), dict(self.group_weights), self.method, checks)
+
+    def checks(self) -> list[Consistency]:
+        """The AHP matrices with their consistency ratios, the groups' first."""
+        return list(self.as_weights().consistency) if self.method == "ahp" else []
 
 
 @audited()

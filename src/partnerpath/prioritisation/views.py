@@ -110,16 +110,21 @@ def pipeline(request: HttpRequest, programme: str) -> HttpResponse:
     """Selected opportunities in rank order with their scores; candidates to select."""
     access = programme_access(request, programme)
     all_rounds = list(rounds.rounds_of(access.programme))
-    found = list(opportunities.opportunities_of(access.programme))
+    found = list(opportunities.opportunities_of(access.programme).prefetch_related("partnerships"))
     selected = {o.pk: o.title for o in found if o.status == OpportunityStatus.SELECTED}
     candidates = [
         o for o in found if o.status in (OpportunityStatus.SCORING, OpportunityStatus.IDEA)
     ]
+    # The partnership each selected opportunity grew into, if any, to open it from the pipeline.
+    started = {o.pk: min((p.pk for p in o.partnerships.all()), default=None) for o in found}
+    lines = results.pipeline(all_rounds, selected, request.user)
+    for line in lines:
+        line["partnership"] = started.get(line["pk"])
     return render(
         request,
         "prioritisation/pipeline.html",
         access,
-        lines=results.pipeline(all_rounds, selected, request.user),
+        lines=lines,
         candidates=candidates,
         form=ReasonForm() if access.can_edit else None,
     )
@@ -167,43 +172,45 @@ def weight_direct(request: HttpRequest, programme: str) -> HttpResponse:
         else:
             messages.success(request, "Weights recorded.")
             return redirect("prioritisation:weight_list", programme)
-    return render(
-        request, "prioritisation/weights_form.html", access, form=form, version=version, ahp=False
-    )
+    return render(request, "prioritisation/weights_form.html", access, form=form, version=version)
 
 
 @login_required
 def weight_ahp(request: HttpRequest, programme: str) -> HttpResponse:
-    """Derive weights from pairwise comparisons of the groups; refused when inconsistent."""
+    """Derive weights by comparing groups and factors in pairs; refused when inconsistent."""
     access = programme_access(request, programme, "edit")
     version = _version(access, request)
     form = AhpForm(request.POST or None, template=version.template)
-    consistency = None
+    preview = None
     if request.method == "POST" and form.is_valid():
-        consistency = weights.group_consistency(version, form.comparisons())
+        groups, factors = form.comparisons(), form.factor_comparisons()
         try:
-            weights.record_ahp(
+            preview = weights.ahp_preview(version, groups, factors)
+            decision = weights.record_ahp(
                 version,
-                form.comparisons(),
+                groups,
                 request.user,
                 form.cleaned_data["agreed_on"],
                 form.cleaned_data["reason"],
+                factors,
             )
         except weights.WeightsError as exc:
             form.add_error(None, f"Not saved: {exc}.")
         else:
             messages.success(
-                request, f"Weights recorded (consistency ratio {consistency.ratio:.3f})."
+                request,
+                f"Weights recorded (highest consistency ratio {decision.consistency_ratio:.3f}).",
             )
             return redirect("prioritisation:weight_list", programme)
+    checks = {c.group: c for c in preview.consistency} if preview else {}
     return render(
         request,
-        "prioritisation/weights_form.html",
+        "prioritisation/weights_ahp.html",
         access,
         form=form,
         version=version,
-        ahp=True,
-        consistency=consistency,
+        sections=form.sections(checks),
+        preview=preview,
     )
 
 

@@ -123,7 +123,12 @@ def round_data(result: RoundResult) -> dict[str, Any]:
             "factors": {k: round(100 * v, 4) for k, v in result.weights.factors.items()},
             "groups": {k: round(100 * v, 4) for k, v in result.weights.groups.items()},
             "consistency": [
-                {"items": list(c.items), "ratio": round(c.ratio, 4), "index": round(c.index, 4)}
+                {
+                    "group": c.group,
+                    "items": list(c.items),
+                    "ratio": round(c.ratio, 4),
+                    "index": round(c.index, 4),
+                }
                 for c in result.weights.consistency
             ],
         },

@@ -25,13 +25,17 @@ class WeightsError(ValueError):
 
 @dataclass(frozen=True)
 class Consistency:
-    """How consistent a set of pairwise comparisons is. CR above 0.10 means the judgements
+    """How consistent one matrix of pairwise comparisons is. CR above 0.10 means the judgements
     contradict one another too much (e.g. A > B, B > C but C > A) for the weights to be used."""
 
     items: tuple[str, ...]
     lambda_max: float
     index: float  # CI = (lambda_max - n) / (n - 1)
     ratio: float  # CR = CI / RI(n); 0 for n <= 2
+    group: str = ""  # the group whose factors were compared; empty: the groups themselves
+    label: str = "the groups"  # what was compared, in words, for messages
+    matrix: tuple[tuple[float, ...], ...] = ()  # the reciprocal matrix, rows in `items` order
+    priorities: tuple[float, ...] = ()  # the local weights, in `items` order
 
     @property
     def acceptable(self) -> bool:
@@ -157,7 +161,10 @@ def saaty_value(value: Any) -> float:
 
 
 def ahp_priorities(
-    items: Sequence[str], comparisons: Sequence[tuple[str, str, Any]]
+    items: Sequence[str],
+    comparisons: Sequence[tuple[str, str, Any]],
+    group: str = "",
+    label: str = "the groups",
 ) -> tuple[dict[str, float], Consistency]:
     """Priorities from pairwise comparisons `(a, b, v)`: a is v times as important as b. Every
     pair must be judged once. The priorities are the principal eigenvector of the reciprocal
@@ -194,12 +201,66 @@ def ahp_priorities(
     vector = np.abs(eigenvectors[:, principal].real)
     vector = vector / vector.sum()
     lambda_max = float(eigenvalues[principal].real)
-    ci = (lambda_max - n) / (n - 1) if n > 1 else 0.0
+    ci = (lambda_max - n) / (n - 1) if n > 2 else 0.0  # n <= 2 is consistent by construction
     ri = RANDOM_INDEX[n] if n < len(RANDOM_INDEX) else RANDOM_INDEX[-1]
     cr = max(ci / ri, 0.0) if ri else 0.0
-    return {item: float(vector[i]) for i, item in enumerate(items)}, Consistency(
-        tuple(items), lambda_max, ci, cr
+    consistency = Consistency(
+        tuple(items),
+        lambda_max,
+        ci,
+        cr,
+        group,
+        label,
+        tuple(tuple(float(v) for v in row) for row in matrix),
+        tuple(float(v) for v in vector),
     )
+    return {item: float(vector[i]) for i, item in enumerate(items)}, consistency
+
+
+def ahp_derive(
+    template: Template,
+    groups: Sequence[tuple[str, str, Any]],
+    factors: Mapping[str, Sequence[tuple[str, str, Any]]] | None = None,
+) -> Weights:
+    """Hierarchical AHP weights (group priority x local factor priority), not yet refused."""
+    # A group with one factor needs no comparison (ratio 0); a group left without comparisons
+    # keeps the template's shares. Callers show every ratio, even those that will be refused.
+    group_keys = [g.key for g in template.groups]
+    named = [(_group_key(template, a), _group_key(template, b), v) for a, b, v in groups]
+    group_share, consistency = ahp_priorities(group_keys, named)
+    within_given = {_group_key(template, g): list(c) for g, c in (factors or {}).items()}
+    checks = [consistency]
+    shares: dict[str, float] = {}
+    for group in template.groups:
+        own = within_given.get(group.key)
+        keys = [f.key for f in group.factors]
+        if own or len(keys) == 1:
+            try:
+                names = [
+                    (_factor_key(template, a), _factor_key(template, b), v) for a, b, v in own or []
+                ]
+                within, check = ahp_priorities(keys, names, group.key, group.label)
+            except WeightsError as exc:
+                raise WeightsError(f"factors of {group.label}: {exc}") from None
+            checks.append(check)
+        else:
+            within = {f.key: f.weight / 100 for f in group.factors}
+        for f in group.factors:
+            shares[f.key] = group_share[group.key] * within[f.key]
+    return Weights(shares, group_share, "ahp", tuple(checks))
+
+
+def inconsistent(checks: Sequence[Consistency]) -> str:
+    """Why comparisons are refused, naming every matrix above 0.10 ("" when none is)."""
+    parts = [
+        f"the comparisons of {'the groups' if not c.group else f'the factors of {c.label}'} "
+        f"are inconsistent: consistency ratio {c.ratio:.3f} is above {MAX_CONSISTENCY_RATIO:.2f}"
+        for c in checks
+        if not c.acceptable
+    ]
+    if not parts:
+        return ""
+    return "; ".join(parts) + "; revisit the judgements that contradict each other"
 
 
 def ahp_weights(
@@ -207,32 +268,42 @@ def ahp_weights(
     groups: Sequence[tuple[str, str, Any]],
     factors: Mapping[str, Sequence[tuple[str, str, Any]]] | None = None,
 ) -> Weights:
-    """Weights from AHP comparisons of the groups and, optionally, of the factors within a group
-    (a group without comparisons keeps the template's shares). Refused when any consistency
-    ratio is above 0.10, with the ratio in the message."""
-    group_keys = [g.key for g in template.groups]
-    named = [(_group_key(template, a), _group_key(template, b), v) for a, b, v in groups]
-    group_share, consistency = ahp_priorities(group_keys, named)
-    checks = [consistency]
-    shares: dict[str, float] = {}
-    for group in template.groups:
-        own = (factors or {}).get(group.key)
-        if own:
-            names = [(_factor_key(template, a), _factor_key(template, b), v) for a, b, v in own]
-            within, check = ahp_priorities([f.key for f in group.factors], names)
-            checks.append(check)
-        else:
-            within = {f.key: f.weight / 100 for f in group.factors}
-        for f in group.factors:
-            shares[f.key] = group_share[group.key] * within[f.key]
-    for check in checks:
-        if not check.acceptable:
-            raise WeightsError(
-                f"the comparisons of {', '.join(check.items)} are inconsistent: consistency "
-                f"ratio {check.ratio:.3f} is above {MAX_CONSISTENCY_RATIO:.2f}; revisit the "
-                f"judgements that contradict each other"
-            )
-    return Weights(shares, group_share, "ahp", tuple(checks))
+    """Hierarchical AHP weights, refused when any matrix's consistency ratio is above 0.10."""
+    # `factors` maps a group to the comparisons of its factors; the message names every
+    # inconsistent matrix with its ratio.
+    weights = ahp_derive(template, groups, factors)
+    problem = inconsistent(weights.consistency)
+    if problem:
+        raise WeightsError(problem)
+    return weights
+
+
+def consistency_data(check: Consistency) -> dict[str, Any]:
+    """One comparison matrix with its priorities and ratios, as stored and shown."""
+    return {
+        "group": check.group,
+        "label": check.label,
+        "items": list(check.items),
+        "matrix": [list(row) for row in check.matrix],
+        "priorities": list(check.priorities),
+        "lambda_max": check.lambda_max,
+        "index": check.index,
+        "ratio": check.ratio,
+    }
+
+
+def consistency_from_data(data: Mapping[str, Any]) -> Consistency:
+    """A stored comparison matrix back as the core's consistency."""
+    return Consistency(
+        tuple(data["items"]),
+        float(data["lambda_max"]),
+        float(data["index"]),
+        float(data["ratio"]),
+        str(data.get("group", "")),
+        str(data.get("label", "the groups")),
+        tuple(tuple(float(v) for v in row) for row in data.get("matrix", [])),
+        tuple(float(v) for v in data.get("priorities", [])),
+    )
 
 
 def _group_key(template: Template, name: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from partnerpath.api.fields import RecordField, country_list_field
+from partnerpath.api.fields import RecordField, TeamMemberField, country_list_field
 from partnerpath.api.serializers import ProgrammeRecordSerializer
 from partnerpath.prioritisation.choices import OpportunityStatus, OrganisationRole
 from partnerpath.prioritisation.models import (
@@ -16,8 +16,9 @@ from partnerpath.prioritisation.models import (
     Round,
     Score,
     ScorecardTemplateVersion,
+    WeightDecision,
 )
-from partnerpath.prioritisation.services import opportunities
+from partnerpath.prioritisation.services import opportunities, rounds, templates
 from partnerpath.registry.choices import Sector
 from partnerpath.registry.models import Organisation
 
@@ -162,6 +163,63 @@ class RoundSerializer(ProgrammeRecordSerializer):
             {"user": s.rater_id, "name": str(s.rater), "submitted_at": s.submitted_at}
             for s in obj.sheets.all()
         ]
+
+
+class RoundWriteSerializer(ProgrammeRecordSerializer):
+    """A new round, opened by the same service as the web page: every rater gets an empty sheet."""
+
+    template_version = RecordField(
+        queryset=ScorecardTemplateVersion.objects.all(),
+        required=False,
+        help_text="Leave out for the programme's default card.",
+    )
+    weight_decision = RecordField(
+        queryset=WeightDecision.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Agreed weights of the template version; leave out for its default weights.",
+    )
+    raters = TeamMemberField(
+        many=True, allow_empty=False, help_text="Members who score: not viewers."
+    )
+    opportunities = RecordField(
+        queryset=Opportunity.objects.all(),
+        many=True,
+        allow_empty=False,
+        help_text="The opportunities in scope (not dropped ones).",
+    )
+    top_k = serializers.IntegerField(
+        min_value=1, max_value=50, default=3, help_text=Round._meta.get_field("top_k").help_text
+    )
+
+    class Meta:
+        model = Round
+        fields = [
+            "programme",
+            "name",
+            "template_version",
+            "weight_decision",
+            "raters",
+            "opportunities",
+            "top_k",
+        ]
+
+    def create(self, validated_data: dict[str, Any]) -> Round:
+        programme = validated_data["programme"]
+        version = validated_data.get("template_version")
+        try:
+            return rounds.create_round(
+                programme,
+                validated_data["name"],
+                version or templates.default_template_version(programme),
+                validated_data.get("weight_decision"),
+                validated_data["raters"],
+                validated_data["opportunities"],
+                self.context["request"].user,
+                validated_data["top_k"],
+            )
+        except rounds.ScoringError as exc:
+            raise serializers.ValidationError({"non_field_errors": [str(exc)]}) from None
 
 
 class ScoreSerializer(serializers.ModelSerializer[Score]):

@@ -6,8 +6,10 @@ queries whatever their length."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -18,7 +20,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from partnerpath.accounts.models import Programme
-from partnerpath.api.access import in_my_programmes, memberships_of
+from partnerpath.api.access import in_my_programmes, memberships_of, require_edit_role
 from partnerpath.api.pagination import Pagination
 from partnerpath.api.viewsets import ProgrammeRecordViewSet
 from partnerpath.audit.context import acting_as
@@ -27,6 +29,7 @@ from partnerpath.core.scorecard.template_files import default_template
 from partnerpath.prioritisation.api.serializers import (
     OpportunitySerializer,
     RoundSerializer,
+    RoundWriteSerializer,
     ScorecardTemplateSerializer,
     ScoreSerializer,
     ScoreWriteSerializer,
@@ -81,8 +84,8 @@ def _hidden_rounds(user: Any) -> QuerySet[Round]:
 
 
 class RoundViewSet(ProgrammeRecordViewSet):
-    """Scoring rounds (created on the web pages); `results/` ranks a round through the
-    score-card core, `submit/` submits your own sheet, `close/` closes the round."""
+    """Scoring rounds: team members open one (POST) with its raters and scope, as on the web
+    page; `results/` ranks a round, `submit/` submits your own sheet, `close/` closes it."""
 
     serializer_class = RoundSerializer
     queryset = Round.objects.select_related("programme", "template_version").prefetch_related(
@@ -90,8 +93,17 @@ class RoundViewSet(ProgrammeRecordViewSet):
     )
     http_method_names = ["get", "post", "head", "options"]
 
+    @extend_schema(request=RoundWriteSerializer, responses={201: RoundSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        raise PermissionDenied("Rounds are created on the prioritisation pages.")
+        """Open a round (team members and admins; 403 for reviewers and viewers)."""
+        data = request.data if isinstance(request.data, Mapping) else {}
+        require_edit_role(request, data.get("programme"))
+        form = RoundWriteSerializer(data=request.data, context=self.get_serializer_context())
+        form.is_valid(raise_exception=True)
+        with transaction.atomic(), acting_as(request.user):
+            found = form.save()
+        body = self.get_serializer(self.get_queryset().get(pk=found.pk)).data
+        return Response(body, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses={200: dict})
     @action(detail=True, methods=["get"])

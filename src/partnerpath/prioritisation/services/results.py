@@ -36,11 +36,17 @@ GROUP_COLOURS = ("#1f6fb2", "#2e9a5a", "#b07a12", "#8a4fb0", "#c0504d", "#4f8f8f
 
 def may_see_results(round_: Round, user: Any) -> bool:
     """No anchoring: a rater of an open round sees others' scores only after submitting."""
-    if not round_.is_open:
-        return True
-    return not RaterSheet.objects.filter(
-        round=round_, rater=user, submitted_at__isnull=True
-    ).exists()
+    return round_.pk in visible_rounds([round_], user)
+
+
+def visible_rounds(rounds: Sequence[Round], user: Any) -> set[int]:
+    """Ids of the rounds whose results the user may see (no anchoring), in one query."""
+    waiting = set(
+        RaterSheet.objects.filter(
+            round__in=[r.pk for r in rounds if r.is_open], rater=user, submitted_at__isnull=True
+        ).values_list("round_id", flat=True)
+    )
+    return {r.pk for r in rounds if r.pk not in waiting}
 
 
 @dataclass
@@ -54,29 +60,46 @@ class Loaded:
 
 def load(round_: Round) -> Loaded:
     """Submitted sheets' scores of the round, in three queries."""
-    titles = {str(pk): title for pk, title in round_.opportunities.values_list("pk", "title")}
-    sheets = RaterSheet.objects.filter(round=round_, submitted_at__isnull=False).select_related(
+    return load_rounds([round_])[round_.pk]
+
+
+def load_rounds(rounds: Sequence[Round]) -> dict[int, Loaded]:
+    """Submitted sheets' scores of each round, in three queries however many rounds."""
+    ids = [r.pk for r in rounds]
+    names = {r.pk: r.name for r in rounds}
+    loaded = {pk: Loaded([], {}, {}) for pk in ids}
+    scope = (
+        Round.opportunities.through.objects.filter(round_id__in=ids)
+        .order_by("opportunity__title", "opportunity_id")
+        .values_list("round_id", "opportunity_id", "opportunity__title")
+    )
+    for round_id, pk, title in scope:
+        loaded[round_id].titles[str(pk)] = title
+    sheets = RaterSheet.objects.filter(round__in=ids, submitted_at__isnull=False).select_related(
         "rater"
     )
-    raters = {str(s.rater_id): str(s.rater) for s in sheets}
-    rows = Score.objects.filter(
-        sheet__round=round_,
-        sheet__submitted_at__isnull=False,
-        opportunity__in=list(map(int, titles)),
-    ).values_list(
-        "opportunity_id",
-        "sheet__rater_id",
-        "factor",
-        "score",
-        "insufficient_information",
-        "rationale",
+    for sheet in sheets:
+        loaded[sheet.round_id].raters[str(sheet.rater_id)] = str(sheet.rater)
+    rows = (
+        Score.objects.filter(sheet__round__in=ids, sheet__submitted_at__isnull=False)
+        .order_by("sheet__round_id", "sheet_id", "opportunity_id", "id")
+        .values_list(
+            "sheet__round_id",
+            "opportunity_id",
+            "sheet__rater_id",
+            "factor",
+            "score",
+            "insufficient_information",
+            "rationale",
+        )
     )
-    records: list[RawRecord] = [
-        (i, str(o), str(r), f, "NA" if na else str(s), round_.name, why or "")
-        for i, (o, r, f, s, na, why) in enumerate(rows, start=1)
-        if na or s is not None
-    ]
-    return Loaded(records, titles, raters)
+    for round_id, o, r, f, score, na, why in rows:
+        found = loaded[round_id]
+        if str(o) in found.titles and (na or score is not None):  # opportunities still in scope
+            value = "NA" if na else str(score)
+            row = (len(found.records) + 1, str(o), str(r), f, value, names[round_id], why or "")
+            found.records.append(row)
+    return loaded
 
 
 def rank(round_: Round, loaded: Loaded | None = None) -> RoundResult | None:
@@ -271,23 +294,22 @@ class Comparison:
 
 
 def compare(rounds: Sequence[Round], user: Any) -> Comparison:
-    """Rank and total per round side by side (rounds the user may see and that have results),
-    in the latest round's order, with movements between rounds."""
-    shown: list[Round] = []
+    """Rank and total per visible round side by side, with movements, in fixed queries."""
+    visible = visible_rounds(rounds, user)
+    shown = [r for r in rounds if r.pk in visible]
+    loaded = load_rounds(shown)
+    kept: list[Round] = []
     results: list[RoundResult] = []
     titles: dict[str, str] = {}
-    for round_ in rounds:
-        if not may_see_results(round_, user):
-            continue
-        loaded = load(round_)
-        found = rank(round_, loaded)
+    for round_ in shown:
+        found = rank(round_, loaded[round_.pk])
         if found is None:
             continue
-        titles.update(loaded.titles)
-        shown.append(round_)
+        titles.update(loaded[round_.pk].titles)
+        kept.append(round_)
         results.append(found)
     rows = [(titles[c.opportunity], c) for c in compare_rounds(results)]
-    return Comparison(shown, rows)
+    return Comparison(kept, rows)
 
 
 def pipeline(rounds: Sequence[Round], selected: dict[int, str], user: Any) -> list[dict[str, Any]]:

@@ -75,12 +75,30 @@ def create_round(
     top_k: int = 3,
 ) -> Round:
     """A new open round; every rater gets an empty sheet and ideas in scope move to scoring."""
+    if version.programme_id != programme.pk:
+        raise ScoringError("The template version belongs to another programme.")
     if decision is not None and decision.template_version_id != version.pk:
         raise ScoringError("The weights were agreed for another template version.")
     scope = list(opportunities)
     people = list(raters)
     if not scope or not people:
         raise ScoringError("A round needs at least one rater and one opportunity.")
+    allowed = set(
+        possible_raters(programme)
+        .filter(user__in=[p.pk for p in people])
+        .values_list("user_id", flat=True)
+    )
+    refused = [str(p) for p in people if p.pk not in allowed]
+    if refused:
+        raise ScoringError(
+            f"Only admins, PSE leads, team members and reviewers of the programme can rate "
+            f"(viewers only read): not {', '.join(refused)}."
+        )
+    outside = [str(o) for o in scope if o.programme_id != programme.pk]
+    dropped = [str(o) for o in scope if o.status == OpportunityStatus.DROPPED]
+    if outside or dropped:
+        shown = ", ".join(f"“{t}”" for t in outside + dropped)
+        raise ScoringError(f"Only the programme's opportunities that are not dropped: {shown}.")
     found = Round.objects.create(
         programme=programme,
         name=name,
@@ -109,11 +127,26 @@ def save_scores(sheet: RaterSheet, opportunity: Opportunity, cells: Mapping[str,
     """Save a rater's scores of one opportunity (factor key -> cell); refused on a locked
     sheet, a closed round, an opportunity outside the round or an unknown factor."""
     with transaction.atomic():
-        locked = RaterSheet.objects.select_for_update().select_related("round").get(pk=sheet.pk)
+        locked = _lock(sheet)
         _check_open(locked)
         if not locked.round.opportunities.filter(pk=opportunity.pk).exists():
             raise ScoringError(f"{opportunity} is not scored in this round.")
         _write_cells(locked, opportunity, cells)
+
+
+def _lock(sheet: RaterSheet) -> RaterSheet:
+    """Lock the sheet's round, then the sheet, and return the sheet as committed now."""
+    # Always in this order, so saves, submits and closes of one round queue instead of
+    # deadlocking; holding the round makes the last two raters' submits see each other, so the
+    # round closes.
+    round_ = (
+        Round.objects.select_for_update(of=("self",))
+        .select_related("template_version")
+        .get(pk=sheet.round_id)
+    )
+    locked = RaterSheet.objects.select_for_update().get(pk=sheet.pk)
+    locked.round = round_
+    return locked
 
 
 def _check_open(sheet: RaterSheet) -> None:
@@ -161,15 +194,11 @@ def missing_cells(sheet: RaterSheet) -> int:
 
 
 def submit_sheet(sheet: RaterSheet, user: Any) -> RaterSheet:
-    """Lock a complete sheet. The row is locked first, so when the same sheet is submitted
-    twice at once exactly one submit wins and the other gets a clear message; nothing of the
-    winner's scores is lost. The round closes when every rater has submitted."""
+    """Lock a complete sheet; the round closes when every rater has submitted."""
+    # The rows are locked first (SELECT ... FOR UPDATE): of two submits of one sheet at once,
+    # exactly one wins and the other gets a clear message; no score is written after it.
     with transaction.atomic():
-        locked = (
-            RaterSheet.objects.select_for_update()
-            .select_related("round__template_version")
-            .get(pk=sheet.pk)
-        )
+        locked = _lock(sheet)
         if locked.rater_id != user.pk:
             raise ScoringError("Only the rater can submit their own sheet.")
         _check_open(locked)

@@ -1,6 +1,7 @@
 """Weights agreed on record: entered directly (percentages summing to 100) or derived from
-pairwise comparisons (AHP, refused when the consistency ratio is above 0.10). The core checks
-them; the decision stores who agreed them, when and why."""
+pairwise comparisons of the groups and of the factors within each group (hierarchical AHP,
+refused when any matrix's consistency ratio is above 0.10). The core checks them; the decision
+stores who agreed them, when and why, with every comparison matrix and its ratio."""
 
 from __future__ import annotations
 
@@ -14,18 +15,18 @@ from django.db.models import QuerySet
 from partnerpath.accounts.models import Programme
 from partnerpath.audit.context import because
 from partnerpath.core.scorecard.weights import (
-    Consistency,
     Weights,
     WeightsError,
-    ahp_priorities,
+    ahp_derive,
     ahp_weights,
+    consistency_data,
     direct_weights,
 )
 from partnerpath.prioritisation.models import ScorecardTemplateVersion, WeightDecision
 
 Comparison = tuple[str, str, Any]
 
-__all__ = ["WeightsError", "decisions_of", "group_consistency", "record_ahp", "record_direct"]
+__all__ = ["WeightsError", "ahp_preview", "decisions_of", "record_ahp", "record_direct"]
 
 
 def decisions_of(programme: Programme) -> QuerySet[WeightDecision]:
@@ -55,6 +56,7 @@ def _store(
             factor_weights=dict(weights.factors),
             group_weights=dict(weights.groups),
             consistency_ratio=ratio,
+            consistency=[consistency_data(c) for c in weights.consistency],
             agreed_by=user,
             agreed_on=agreed_on,
             reason=reason.strip(),
@@ -75,12 +77,13 @@ def record_direct(
     return _store(version, weights, entered, user, agreed_on, reason)
 
 
-def group_consistency(
-    version: ScorecardTemplateVersion, comparisons: Sequence[Comparison]
-) -> Consistency:
-    """The consistency of pairwise judgements of the groups (to show it, even when refused)."""
-    _, consistency = ahp_priorities([g.key for g in version.template.groups], comparisons)
-    return consistency
+def ahp_preview(
+    version: ScorecardTemplateVersion,
+    groups: Sequence[Comparison],
+    factors: Mapping[str, Sequence[Comparison]] | None = None,
+) -> Weights:
+    """AHP weights and every matrix's ratio, even inconsistent ones, for the page to show."""
+    return ahp_derive(version.template, groups, factors)
 
 
 def record_ahp(
@@ -89,9 +92,11 @@ def record_ahp(
     user: Any,
     agreed_on: dt.date,
     reason: str,
+    factors: Mapping[str, Sequence[Comparison]] | None = None,
 ) -> WeightDecision:
-    """Weights from pairwise comparisons of the groups (factors keep the template's shares in
-    their group); WeightsError with the ratio when the consistency ratio is above 0.10."""
-    weights = ahp_weights(version.template, comparisons)
-    entered = {"groups": [[a, b, str(v)] for a, b, v in comparisons]}
+    """Record AHP weights of the groups and of each group's factors, refused above CR 0.10."""
+    weights = ahp_weights(version.template, comparisons, factors)
+    entered: dict[str, Any] = {"groups": [[a, b, str(v)] for a, b, v in comparisons]}
+    if factors:
+        entered["factors"] = {g: [[a, b, str(v)] for a, b, v in c] for g, c in factors.items()}
     return _store(version, weights, entered, user, agreed_on, reason)

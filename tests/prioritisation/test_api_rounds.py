@@ -1,0 +1,165 @@
+"""Opening, closing and scoring rounds through the API, with the web pages' service and rules:
+team members open and close rounds (reviewers and viewers 403, the outsider sees nothing),
+raters write only their own sheet, and a submitted sheet is locked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.prioritisation.conftest import fill_all, opportunity
+
+pytestmark = pytest.mark.django_db
+A = "/api/v1"
+
+
+def _body(cast: Any, opps: list[Any], **changes: Any) -> dict[str, Any]:
+    return {
+        "programme": "mekong",
+        "name": "Programme team",
+        "raters": [cast.member.pk, cast.reviewer.pk],
+        "opportunities": [o.pk for o in opps[:2]],
+        "top_k": 2,
+    } | changes
+
+
+def test_a_team_member_opens_a_round_with_raters_and_scope(cast, opps, api_for):
+    from partnerpath.audit.models import Change
+    from partnerpath.prioritisation.models import RaterSheet, Round
+    from partnerpath.prioritisation.services import templates
+
+    version = templates.default_template_version(cast.programme)
+    response = api_for(cast.member).post(
+        f"{A}/rounds/", _body(cast, opps, template_version=version.pk), format="json"
+    )
+    assert response.status_code == 201, response.json()
+    data = response.json()
+    assert (data["name"], data["template_id"], data["top_k"], data["status"]) == (
+        "Programme team",
+        "scorecard-default-v1",
+        2,
+        "open",
+    )
+    assert {r["user"] for r in data["raters"]} == {cast.member.pk, cast.reviewer.pk}
+    assert sorted(data["opportunities"]) == sorted(o.pk for o in opps[:2])
+    found = Round.objects.get(pk=data["id"])
+    assert RaterSheet.objects.filter(round=found).count() == 2
+    opps[0].refresh_from_db()
+    assert opps[0].status == "scoring"
+    created = Change.objects.filter(object_id=str(found.pk), action="create").latest("id")
+    assert created.actor == cast.member
+
+
+def test_without_a_template_version_the_round_uses_the_default_card(cast, opps, api_for):
+    response = api_for(cast.owner).post(f"{A}/rounds/", _body(cast, opps), format="json")
+    assert response.status_code == 201 and response.json()["template_id"] == "scorecard-default-v1"
+
+
+def test_reviewers_and_viewers_cannot_open_a_round_and_the_outsider_learns_nothing(
+    cast, opps, api_for
+):
+    from partnerpath.prioritisation.models import Round
+
+    for user in (cast.reviewer, cast.viewer):
+        refused = api_for(user).post(f"{A}/rounds/", _body(cast, opps), format="json")
+        assert refused.status_code == 403
+    outsider = api_for(cast.outsider).post(f"{A}/rounds/", _body(cast, opps), format="json")
+    assert outsider.status_code == 400
+    assert "You are not a member of a programme called 'mekong'" in str(outsider.json())
+    own = _body(cast, opps, programme="other", raters=[cast.outsider.pk])
+    elsewhere = api_for(cast.outsider).post(f"{A}/rounds/", own, format="json")
+    assert elsewhere.status_code == 400 and "No record with id" in str(elsewhere.json())
+    assert not Round.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"raters": []}, "This list may not be empty."),
+        ({"opportunities": []}, "This list may not be empty."),
+        ({"raters": ["viewer"]}, "viewers only read): not viewer"),
+        ({"raters": ["outsider"]}, "No team member with id"),
+        ({"opportunities": ["dropped"]}, "not dropped: “Old idea”"),
+        ({"weight_decision": "other-template"}, "agreed for another template version"),
+        ({"top_k": 0}, "greater than or equal to 1"),
+    ],
+)
+def test_a_round_with_wrong_raters_scope_or_weights_is_refused(
+    cast, opps, api_for, changes, message
+):
+    import datetime as dt
+
+    from partnerpath.prioritisation.models import Round
+    from partnerpath.prioritisation.services import templates, weights
+
+    names = {"viewer": cast.viewer.pk, "outsider": cast.outsider.pk}
+    if changes.get("raters"):
+        changes["raters"] = [names[n] for n in changes["raters"]]
+    if changes.get("opportunities"):
+        old = opportunity(cast.programme, "Old idea", status="dropped", status_reason="No champion")
+        changes["opportunities"] = [old.pk]
+    if changes.get("weight_decision"):
+        default = templates.default_template_version(cast.programme)
+        tailored = templates.tailor_version(default, cast.owner, drop=["time_horizon"])
+        only = {"development": 100, "business": 0, "government": 0, "risk_costs": 0}
+        day = dt.date(2026, 11, 20)
+        decision = weights.record_direct(tailored, only, None, cast.owner, day, "Development")
+        changes |= {"weight_decision": decision.pk, "template_version": default.pk}
+    response = api_for(cast.member).post(
+        f"{A}/rounds/", _body(cast, opps, **changes), format="json"
+    )
+    assert response.status_code == 400
+    assert message in str(response.json())
+    assert not Round.objects.exists()
+
+
+def test_a_team_member_closes_a_round_once(cast, round_, api_for):
+    for user in (cast.viewer, cast.reviewer):
+        assert api_for(user).post(f"{A}/rounds/{round_.pk}/close/").status_code == 403
+    assert api_for(cast.outsider).post(f"{A}/rounds/{round_.pk}/close/").status_code == 404
+    closed = api_for(cast.member).post(f"{A}/rounds/{round_.pk}/close/")
+    assert closed.status_code == 200
+    assert (closed.json()["status"], closed.json()["closed_by"]) == ("closed", cast.member.pk)
+    again = api_for(cast.owner).post(f"{A}/rounds/{round_.pk}/close/")
+    assert again.status_code == 400 and "already closed" in str(again.json())
+
+
+def _score(round_: Any, opp: Any, **fields: Any) -> dict[str, Any]:
+    return {"round": round_.pk, "opportunity": opp.pk, "factor": "risk", "score": 2} | fields
+
+
+def test_a_rater_writes_only_their_own_sheet(cast, round_, opps, api_for):
+    from partnerpath.prioritisation.models import Score
+
+    member = api_for(cast.member)
+    assert member.post(f"{A}/scores/", _score(round_, opps[0]), format="json").status_code == 201
+    # Naming another rater or sheet changes nothing: the score lands on the requester's sheet.
+    sneaky = _score(round_, opps[0], score=5, rater=cast.reviewer.pk, sheet=1)
+    assert member.post(f"{A}/scores/", sneaky, format="json").status_code == 201
+    assert list(Score.objects.values_list("sheet__rater", "score")) == [(cast.member.pk, 5)]
+    refused = api_for(cast.owner).post(f"{A}/scores/", _score(round_, opps[0]), format="json")
+    assert refused.status_code == 403 and "not a rater" in str(refused.json())
+    outsider = api_for(cast.outsider).post(f"{A}/scores/", _score(round_, opps[0]), format="json")
+    assert outsider.status_code == 400 and "No record with id" in str(outsider.json())
+
+
+def test_a_submitted_sheet_is_locked_against_api_writes(cast, round_, opps, api_for):
+    from partnerpath.prioritisation.models import Score
+
+    fill_all(round_, cast.member, {})
+    member = api_for(cast.member)
+    assert member.post(f"{A}/rounds/{round_.pk}/submit/").status_code == 200
+    late = member.post(f"{A}/scores/", _score(round_, opps[0], score=5), format="json")
+    assert late.status_code == 400
+    assert "already submitted" in str(late.json()) and "is locked" in str(late.json())
+    again = member.post(f"{A}/rounds/{round_.pk}/submit/")
+    assert again.status_code == 400 and "already submitted" in str(again.json())
+    kept = Score.objects.filter(sheet__rater=cast.member, opportunity=opps[0], factor="risk")
+    assert kept.get().score == 3
+
+
+def test_a_closed_round_takes_no_more_scores_through_the_api(cast, round_, opps, api_for):
+    api_for(cast.owner).post(f"{A}/rounds/{round_.pk}/close/")
+    late = api_for(cast.reviewer).post(f"{A}/scores/", _score(round_, opps[0]), format="json")
+    assert late.status_code == 400 and "round is closed" in str(late.json())
