@@ -13,6 +13,7 @@ from partnerpath.accounts.models import Membership, Programme, User
 from partnerpath.audit.models import Change
 from partnerpath.engagement import services as engagement
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
+from partnerpath.partnerships import models as partnerships
 from partnerpath.registry.models import (
     Contact,
     KeyIndividual,
@@ -38,6 +39,12 @@ ALL_MODELS: list[Any] = [
     Interaction,
     FollowUp,
     Change,
+    partnerships.Partnership,
+    partnerships.Partner,
+    partnerships.Concern,
+    partnerships.Agreement,
+    partnerships.HealthCheck,
+    partnerships.TimelineEvent,
 ]
 BRIEF_SECTORS = {
     "fisheries",
@@ -195,3 +202,26 @@ def test_the_demo_has_a_risk_protocol_with_referral_contacts_and_steps():
     assert protocol.contacts.count() >= 3 and protocol.steps.count() >= 5
     assert protocol.do_no_harm
     assert OrganisationGoods.objects.filter(programme__slug="mekong-demo").count() == 2
+
+
+def test_it_loads_three_partnerships_at_different_stages_with_their_trust_work(
+    programme: Programme,
+) -> None:
+    from partnerpath.partnerships.services.flags import deal_breaker_flag_of
+
+    found = {p.title: p for p in partnerships.Partnership.objects.filter(programme=programme)}
+    assert {p.stage for p in found.values()} == {"implementation", "co_creation", "cultivating"}
+    running = next(p for p in found.values() if p.stage == "implementation")
+    assert running.agreement.signed_document and running.agreement.cadence == "quarterly"
+    assert running.health_checks.count() == 2
+    assert running.concerns.filter(is_deal_breaker=True, status="resolved").exists()
+    assert running.meetings.filter(is_workshop=True).exists()
+    stuck = next(p for p in found.values() if p.stage == "co_creation")
+    assert deal_breaker_flag_of(stuck) is not None
+    assert set(stuck.partners.values_list("preferred_type", flat=True)) == {
+        "supporter",
+        "shared_value",
+    }
+    # The history reads as it happened: months of events, not all on the day of loading.
+    dates = {e.at.date() for e in running.events.all()}
+    assert len(dates) >= 6

@@ -24,6 +24,7 @@ from partnerpath.demo_data.people import CONNECTIONS, CONTACTS, DEMO_PASSWORD, D
 from partnerpath.demo_data.research import KEY_INDIVIDUALS, POLICIES, SOURCES
 from partnerpath.demo_data.seafood_agri import SEAFOOD_AND_AGRICULTURE
 from partnerpath.demo_data.stakeholders import LINKS, STAKEHOLDERS
+from partnerpath.demo_partnerships import PartnershipDemo
 from partnerpath.diligence.choices import ProtocolScope
 from partnerpath.diligence.models import (
     OrganisationGoods,
@@ -33,6 +34,7 @@ from partnerpath.diligence.models import (
 )
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
 from partnerpath.engagement.services import today
+from partnerpath.partnerships.models import Partnership
 from partnerpath.registry.models import (
     Contact,
     KeyIndividual,
@@ -96,6 +98,12 @@ class _Loader:
         for item in INTERACTIONS:
             self._interaction(item)
         self._diligence()
+        partnerships = PartnershipDemo(
+            self.programme, self.users, self.orgs, self.contacts, self.today
+        )
+        partnerships.run()
+        if partnerships.created:
+            self.created[("partnership", "partnerships")] += partnerships.created
         return self.programme
 
     def _diligence(self) -> None:
@@ -302,6 +310,7 @@ def _summary(programme: Programme, created: Counter[tuple[str, str]]) -> str:
         "connections": Connection.objects.filter(programme=programme).count(),
         "interactions": Interaction.objects.filter(programme=programme).count(),
         "follow-ups": FollowUp.objects.filter(programme=programme).count(),
+        "partnerships": Partnership.objects.filter(programme=programme).count(),
     }
     made = ", ".join(_count(n, what) for what, n in sorted(created.items()))
     return "\n".join(

@@ -9,6 +9,7 @@ from partnerpath.api.programmes import ProgrammeViewSet
 from partnerpath.assessments.api import views as assessments
 from partnerpath.diligence.api import views as diligence
 from partnerpath.engagement.api import views as engagement
+from partnerpath.partnerships.api import views as partnerships
 from partnerpath.prioritisation.api import views as prioritisation
 from partnerpath.registry.api import views as registry
 from partnerpath.screening.api import views as screening
@@ -41,11 +42,19 @@ router.register("hits", screening.HitViewSet, basename="hit")
 router.register("rubrics", assessments.RubricViewSet, basename="rubric")
 router.register("assessments", assessments.AssessmentViewSet, basename="assessment")
 router.register(
+    "programme-rubrics", assessments.ProgrammeRubricViewSet, basename="programme-rubric"
+)
+router.register("self-assessment-links", assessments.InviteViewSet, basename="self-assessment-link")
+router.register(
     "scorecard-templates", prioritisation.ScorecardTemplateViewSet, basename="scorecard-template"
 )
 router.register("opportunities", prioritisation.OpportunityViewSet, basename="opportunity")
 router.register("rounds", prioritisation.RoundViewSet, basename="round")
 router.register("scores", prioritisation.ScoreViewSet, basename="score")
+router.register("partnerships", partnerships.PartnershipViewSet, basename="partnership")
+router.register("partners", partnerships.PartnerViewSet, basename="partner")
+router.register("concerns", partnerships.ConcernViewSet, basename="concern")
+router.register("health-checks", partnerships.HealthCheckViewSet, basename="health-check")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="token"),

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "partnerpath.diligence",
     "partnerpath.assessments",
     "partnerpath.prioritisation",
+    "partnerpath.partnerships",
 ]
 
 MIDDLEWARE = [

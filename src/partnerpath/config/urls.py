@@ -15,6 +15,7 @@ urlpatterns = [
     path("p/<slug:programme>/assessments/", include("partnerpath.assessments.urls")),
     path("self-assessment/", include("partnerpath.assessments.urls_public")),
     path("p/<slug:programme>/prioritisation/", include("partnerpath.prioritisation.urls")),
+    path("p/<slug:programme>/partnerships/", include("partnerpath.partnerships.urls")),
     path("api/v1/", include("partnerpath.api.urls")),
     path("admin/", admin.site.urls),
 ]

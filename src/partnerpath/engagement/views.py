@@ -40,7 +40,9 @@ def _render(
 
 @login_required
 def dashboard(request: HttpRequest, programme: str) -> HttpResponse:
-    """Due and overdue check-ins, open follow-ups, and organisations not contacted for a while."""
+    """Due and overdue check-ins, open follow-ups, organisations not contacted for a while, and
+    partnerships needing attention."""
+    from partnerpath.partnerships.services.flags import dashboard_flags
     from partnerpath.screening import services as screening_services
 
     access = programme_access(request, programme)
@@ -56,6 +58,7 @@ def dashboard(request: HttpRequest, programme: str) -> HttpResponse:
         board=board,
         today=services.today(),
         screening_hits=screening_services.new_hits(access.programme),
+        partnership_flags=dashboard_flags(access.programme, services.today()),
     )
 
 

@@ -1,0 +1,359 @@
+"""The demo programme's three partnerships, at different stages of the journey: one running under
+a signed agreement with its health checks, one in co-creation held up by an open deal-breaker and
+a disagreement on the type, and one still being cultivated. Everything is fictional.
+
+Loaded through the partnerships services, so the timeline, history and gates are what a user
+would have produced; events are then dated back to when they would have happened. Idempotent:
+a partnership already present (by title) is left alone."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from partnerpath.accounts.models import Membership, Programme, User
+from partnerpath.partnerships.models import (
+    Agreement,
+    Concern,
+    Contribution,
+    Partner,
+    Partnership,
+    StageChange,
+    SuccessIndicator,
+    TimelineEvent,
+)
+from partnerpath.partnerships.services import agreement as agreements
+from partnerpath.partnerships.services import health, stages, trust
+from partnerpath.registry.models import Contact, Organisation
+
+SEA = "Ethical recruitment at sea"
+VOICE = "Worker voice in electronics supply chains"
+SHELTER = "Equipment for the Harbour Light shelter"
+
+# A minimal, valid one-page PDF that says what it is.
+_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
+    b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+    b"4 0 obj<</Length 76>>stream\nBT /F1 14 Tf 60 780 Td (Fictional demo agreement: no real "
+    b"parties signed it.) Tj ET\nendstream endobj\n"
+    b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+class PartnershipDemo:
+    """Creates the demo partnerships that are missing; ``created`` counts them."""
+
+    def __init__(
+        self,
+        programme: Programme,
+        users: dict[str, User],
+        orgs: dict[str, Organisation],
+        contacts: dict[str, Contact],
+        today: date,
+    ) -> None:
+        self.programme = programme
+        self.users = users
+        self.orgs = orgs
+        self.contacts = contacts
+        self.today = today
+        self.created = 0
+
+    def run(self) -> None:
+        """Load the three partnerships (those not there yet)."""
+        existing = set(
+            Partnership.objects.filter(programme=self.programme).values_list("title", flat=True)
+        )
+        for title, build in ((SEA, self._sea), (VOICE, self._voice), (SHELTER, self._shelter)):
+            if title not in existing:
+                build()
+                self.created += 1
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _at(self, days_ago: int) -> datetime:
+        day = self.today - timedelta(days=days_ago)
+        return timezone.make_aware(datetime.combine(day, time(10, 0)))
+
+    def _backdate(self, partnership: Partnership, after_id: int, days_ago: int) -> int:
+        """Date the timeline entries written since ``after_id`` back to ``days_ago``."""
+        # Stage moves already carry the date they were made on (advance's ``now``).
+        TimelineEvent.objects.filter(partnership=partnership, id__gt=after_id).exclude(
+            kind__in=["stage_move", "override"]
+        ).update(at=self._at(days_ago))
+        return self._last_event()
+
+    @staticmethod
+    def _last_event() -> int:
+        return TimelineEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+    def _new(self, title: str, days_ago: int, lead: str, **fields: Any) -> Partnership:
+        partnership = stages.create_partnership(
+            self.programme,
+            title,
+            self.users[lead],
+            programme_point_person=self.users[lead],
+            stage_since=self._at(days_ago),
+            **fields,
+        )
+        StageChange.objects.filter(partnership=partnership).update(at=self._at(days_ago))
+        return partnership
+
+    def _partner(
+        self, partnership: Partnership, org: str, role: str, contact: str | None, **fields: Any
+    ) -> Partner:
+        return Partner.objects.create(
+            programme=self.programme,
+            partnership=partnership,
+            organisation=self.orgs[org],
+            role=role,
+            point_person=self.contacts[contact] if contact else None,
+            **fields,
+        )
+
+    def _move(self, partnership: Partnership, target: str, days_ago: int, reason: str = "") -> None:
+        lead = Membership.objects.get(programme=self.programme, user=self.users["linh.demo"])
+        stages.advance(partnership, target, lead, reason, now=self._at(days_ago))
+
+    def _concern(
+        self, partnership: Partnership, raised_by: Partner | None, **fields: Any
+    ) -> Concern:
+        return trust.raise_concern(
+            partnership, Concern(programme=self.programme, raised_by=raised_by, **fields)
+        )
+
+    # -- the three partnerships --------------------------------------------------------------
+
+    def _sea(self) -> None:
+        """A shared-value partnership with a seafood group, a migrant workers' NGO and the
+        fishers' union, signed and in implementation, with two health checks."""
+        p = self._new(
+            SEA,
+            330,
+            "linh.demo",
+            partnership_type="shared_value",
+            shared_vision="No worker on the group's vessels or in its plants pays a recruitment "
+            "fee, and every worker can raise a grievance in their own language without fear.",
+        )
+        mark = self._last_event()
+        company = self._partner(
+            p,
+            "andaman",
+            "company_partner",
+            "andaman.wanida",
+            preferred_type="shared_value",
+            objectives="Meet buyers' employer-pays requirements; keep crews stable.",
+        )
+        ngo = self._partner(
+            p,
+            "safe_passage",
+            "ngo",
+            "safe_passage.mya",
+            preferred_type="shared_value",
+            objectives="Reach workers before they leave home; run the helpline.",
+        )
+        self._partner(
+            p,
+            "union",
+            "ngo",
+            "union.htet",
+            preferred_type="shared_value",
+            objectives="Organise crews; take part in remediation.",
+        )
+        mark = self._backdate(p, mark, 330)
+        worry = self._concern(
+            p,
+            company,
+            title="Findings made public before remediation",
+            category="reputation",
+            severity="high",
+            is_deal_breaker=True,
+        )
+        self._concern(
+            p, ngo, title="Who pays for the helpline after year one", category="resources"
+        )
+        mark = self._backdate(p, mark, 300)
+        self._move(p, "cultivating", 300)
+        self._move(p, "co_creation", 240)
+        trust.record_meeting(
+            p,
+            title="Co-creation workshop: recruitment corridors",
+            occurred_on=self.today - timedelta(days=230),
+            is_workshop=True,
+            summary="Mapped the Myanmar-Thailand corridor and where fees are charged.",
+            organisations=[self.orgs["andaman"], self.orgs["safe_passage"], self.orgs["union"]],
+            contacts=[self.contacts["andaman.wanida"], self.contacts["safe_passage.mya"]],
+            team=[self.users["linh.demo"], self.users["arun.demo"]],
+            decisions=[
+                "Start with the two processing plants, then the fleet.",
+                "Findings go to the steering group first; public reporting after 90 days.",
+            ],
+            actions=[
+                trust.ActionItem(
+                    "Draft the grievance protocol",
+                    self.users["arun.demo"],
+                    self.today - timedelta(days=200),
+                )
+            ],
+            user=self.users["linh.demo"],
+        )
+        mark = self._backdate(p, mark, 230)
+        worry.status = "resolved"
+        worry.resolution = "Agreed: findings go to the steering group first, public after 90 days."
+        trust.update_concern(worry, "Settled in the co-creation workshop.")
+        mark = self._backdate(p, mark, 229)
+        deal = Agreement(
+            programme=self.programme,
+            partnership=p,
+            activities="Fee audit of two plants; helpline in Burmese and Khmer; crew training.",
+            roles="The group reimburses fees; the NGO runs the helpline; the union trains crews.",
+            contributions_agreed=True,
+            steering_body="One senior person per partner and the programme's PSE lead.",
+            cadence="quarterly",
+            decision_rule="Consensus; the programme's PSE lead chairs.",
+            risk_protocol="A suspected case goes to the NGO's case worker within 24 hours and "
+            "to the labour inspectorate with the worker's consent; no worker is dismissed.",
+            do_no_harm="No worker is named in any report; workers choose whether to be "
+            "referred; no vessel visit without the union present.",
+            review_on=self.today + timedelta(days=120),
+            checklist={
+                "partners": "fully_in_place",
+                "representatives": "fully_in_place",
+                "vision": "fully_in_place",
+                "objectives": "fully_in_place",
+                "activities": "fully_in_place",
+                "work_plan": "partially_in_place",
+                "resources": "fully_in_place",
+                "roles": "fully_in_place",
+                "indicators": "partially_in_place",
+                "governance": "fully_in_place",
+                "sustainability": "not_in_place",
+                "risk_protocol": "fully_in_place",
+            },
+        )
+        agreements.save_agreement(deal, ["activities", "roles", "steering_body"])
+        for partner, kind, what, value, currency in (
+            (company, "cash", "Fee reimbursement fund", "120000", "USD"),
+            (ngo, "expertise", "Helpline case workers", None, ""),
+            (company, "in_kind", "Training rooms and paid training time", "15000", "USD"),
+        ):
+            agreements.add_contribution(
+                Contribution(
+                    programme=self.programme,
+                    partnership=p,
+                    partner=partner,
+                    kind=kind,
+                    description=what,
+                    value=value,
+                    currency=currency,
+                )
+            )
+        agreements.add_indicator(
+            SuccessIndicator(
+                programme=self.programme,
+                partnership=p,
+                name="Workers reimbursed for recruitment fees",
+                target="100% of identified workers",
+                means_of_verification="Payroll records checked by the NGO",
+            )
+        )
+        mark = self._backdate(p, mark, 180)
+        self._move(p, "agreement", 180)
+        deal.signed_on = self.today - timedelta(days=150)
+        deal.signed_document.save("demo-agreement.pdf", ContentFile(_PDF), save=False)
+        agreements.save_agreement(deal, ["signed_document", "signed_on"])
+        mark = self._backdate(p, mark, 150)
+        self._move(p, "implementation", 150)
+        for days_ago, lights in ((60, ("green", "green", "amber")), (5, ("green", "amber", "red"))):
+            partners = list(p.partners.order_by("id"))
+            ratings = [
+                health.NewRating(partner, aspect, light, comment)
+                for partner in partners
+                for aspect, light, comment in (
+                    ("trust", lights[0], ""),
+                    ("communication", lights[1], "Steering group met on time."),
+                    ("resources", lights[2], "Helpline funding after year one is unclear."),
+                )
+            ]
+            health.record_check(p, self.today - timedelta(days=days_ago), ratings)
+            mark = self._backdate(p, mark, days_ago)
+
+    def _voice(self) -> None:
+        """An electronics maker and the NGO in co-creation: the company wants a supporter role,
+        the NGO shared value, and a deal-breaker on worker anonymity is still open."""
+        p = self._new(
+            VOICE,
+            150,
+            "arun.demo",
+            shared_vision="Migrant workers in the company's Malaysian plants and its labour "
+            "suppliers can report fees and retained passports safely.",
+        )
+        mark = self._last_event()
+        company = self._partner(
+            p,
+            "kinta",
+            "company_partner",
+            "kinta.mei",
+            preferred_type="supporter",
+            objectives="Guidance on employer-pays; fewer audit findings.",
+        )
+        self._partner(
+            p,
+            "safe_passage",
+            "ngo",
+            "safe_passage.tom",
+            preferred_type="shared_value",
+            objectives="A worker-voice channel run with workers, not for them.",
+        )
+        mark = self._backdate(p, mark, 150)
+        self._move(p, "cultivating", 120)
+        self._move(p, "co_creation", 40)
+        trust.save_buy_in(
+            company,
+            [
+                trust.BuyInRow("hr", "supportive", self.contacts["kinta.mei"], "Champion."),
+                trust.BuyInRow("sourcing", "informed", self.contacts["kinta.arjun"], ""),
+                trust.BuyInRow("legal", "opposed", None, "Worried about liability for findings."),
+                trust.BuyInRow("sustainability", "informed", None, ""),
+                trust.BuyInRow("senior_leadership", "not_engaged", None, ""),
+            ],
+        )
+        self._concern(
+            p,
+            company,
+            title="Workers who report must stay anonymous to the labour supplier",
+            category="workers_safety",
+            severity="high",
+            is_deal_breaker=True,
+            status="being_resolved",
+            description="The company fears its labour supplier will retaliate against workers.",
+        )
+        self._backdate(p, mark, 30)
+
+    def _shelter(self) -> None:
+        """A one-off CSR gift from a placement agency to a shelter, still being cultivated."""
+        p = self._new(
+            SHELTER,
+            45,
+            "linh.demo",
+            partnership_type="csr_philanthropy",
+            shared_vision="Survivors in the shelter have beds, a kitchen and a study room.",
+        )
+        mark = self._last_event()
+        self._partner(p, "golden_lotus", "company_partner", "golden_lotus.bopha")
+        self._partner(p, "harbour", "ngo", "harbour.channary", preferred_type="csr_philanthropy")
+        mark = self._backdate(p, mark, 45)
+        self._move(p, "cultivating", 20)
+        self._concern(
+            p,
+            None,
+            title="Check the agency's own recruitment fees before accepting the gift",
+            category="reputation",
+            severity="medium",
+        )
+        self._backdate(p, mark, 18)

@@ -1,0 +1,118 @@
+"""What the gates read about a partnership, mapped from its rows in a fixed number of queries,
+and the programme's gate configuration. Due diligence is read when a checklist exists; a
+partnership works the same without any."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from partnerpath.accounts.models import Programme
+from partnerpath.core.lifecycle import facts as core
+from partnerpath.core.lifecycle.cadence import Cadence
+from partnerpath.core.lifecycle.gate_config import GateConfig, config_from_mapping
+from partnerpath.core.risk.checklist import Rating
+from partnerpath.diligence.services.checklists import current_checklists
+from partnerpath.partnerships.models import Agreement, GateSettings, Partner, Partnership
+
+PROGRAMME_KEY = "programme"
+
+
+def partner_key(partner: Partner) -> str:
+    """The key a partner has in the core's facts."""
+    return f"partner-{partner.pk}"
+
+
+def gate_settings_of(programme: Programme) -> GateSettings:
+    """The programme's stored gate settings, created with the defaults on first use."""
+    found, _ = GateSettings.objects.get_or_create(programme=programme)
+    return found
+
+
+def gate_config_of(programme: Programme) -> GateConfig:
+    """The programme's gate configuration as the core reads it."""
+    return config_from_mapping(gate_settings_of(programme).config)
+
+
+@transaction.atomic
+def save_gate_config(programme: Programme, data: dict[str, Any]) -> GateSettings:
+    """Store a new gate configuration after the core has validated it (GateConfigError names
+    every problem)."""
+    config = config_from_mapping(data)
+    found = gate_settings_of(programme)
+    found.config = config.to_mapping()
+    found.save()
+    return found
+
+
+def partners_of(partnership: Partnership) -> list[Partner]:
+    """The partners with their organisations and point-persons, in one query."""
+    return list(partnership.partners.select_related("organisation", "point_person").order_by("id"))
+
+
+def _due_diligence(partnership: Partnership, partners: list[Partner]) -> dict[str, Rating | None]:
+    ids = [p.organisation_id for p in partners]
+    found = current_checklists(partnership.programme, ids)
+    ratings: dict[str, Rating | None] = {}
+    for partner in partners:
+        summary = found.get(partner.organisation_id)
+        if summary is None or summary.checklist is None:
+            continue
+        signed = summary.checklist.signed_off_at is not None and summary.rating
+        ratings[partner_key(partner)] = Rating(summary.rating) if signed else None
+    return ratings
+
+
+def facts_of(partnership: Partnership) -> core.PartnershipFacts:
+    """Everything the gate rules read about ``partnership``."""
+    partners = partners_of(partnership)
+    keys = {p.pk: partner_key(p) for p in partners}
+    concerns = tuple(
+        core.Concern(
+            title=c.title,
+            raised_by=keys.get(c.raised_by_id or 0, PROGRAMME_KEY),
+            category=core.ConcernCategory(c.category),
+            severity=core.Severity(c.severity),
+            status=core.ConcernStatus(c.status),
+            is_deal_breaker=c.is_deal_breaker,
+        )
+        for c in partnership.concerns.all()
+    )
+    counts: dict[str, int] = {}
+    for partner_id in partnership.contributions.values_list("partner_id", flat=True):
+        counts[keys[partner_id]] = counts.get(keys[partner_id], 0) + 1
+    # Read afresh: a cached "no agreement" on the object would hide one added since.
+    agreement = Agreement.objects.filter(partnership=partnership).first()
+    governance = core.Governance()
+    if agreement is not None:
+        governance = core.Governance(
+            steering_body=bool(agreement.steering_body.strip()),
+            cadence=Cadence(agreement.cadence) if agreement.cadence else None,
+            decision_rule=bool(agreement.decision_rule.strip()),
+        )
+    return core.PartnershipFacts(
+        partners=tuple(
+            core.Partner(
+                key=keys[p.pk],
+                name=p.organisation.name,
+                role=core.PartnerRole(p.role),
+                point_person=str(p.point_person) if p.point_person_id else None,
+            )
+            for p in partners
+        ),
+        programme_point_person=(
+            str(partnership.programme_point_person)
+            if partnership.programme_point_person_id
+            else None
+        ),
+        concerns=concerns,
+        due_diligence=_due_diligence(partnership, partners),
+        contributions_agreed=bool(agreement and agreement.contributions_agreed),
+        contributions=counts,
+        governance=governance,
+        risk_protocol=bool(agreement and agreement.risk_protocol.strip()),
+        do_no_harm=bool(agreement and agreement.do_no_harm.strip()),
+        success_indicators=partnership.success_indicators.count(),
+        signed_document=bool(agreement and agreement.signed_document),
+    )

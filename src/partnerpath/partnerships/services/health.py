@@ -1,0 +1,212 @@
+"""Health checks: recording each partner's ratings of the partnership's aspects, combining them
+with the core's health-check-v1, when the next check is due, and the trend from check to check.
+Pages read everything in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max, Prefetch
+
+from partnerpath.core.lifecycle import health as core
+from partnerpath.core.lifecycle.cadence import NextCheck
+from partnerpath.partnerships.choices import Aspect, EventKind
+from partnerpath.partnerships.models import (
+    Agreement,
+    HealthCheck,
+    HealthRating,
+    Partner,
+    Partnership,
+)
+from partnerpath.partnerships.services import timeline
+from partnerpath.partnerships.services.facts import partners_of
+from partnerpath.partnerships.services.flags import next_check_of
+
+METHOD = core.Method.WORST  # one partner's red is never averaged away
+ASPECTS: tuple[tuple[str, str], ...] = tuple((a.value, str(a.label)) for a in Aspect)
+
+
+@dataclass(frozen=True)
+class NewRating:
+    """One partner's rating of one aspect, as entered."""
+
+    partner: Partner
+    aspect: str
+    light: str
+    comment: str = ""
+
+
+def _cadence_of(partnership: Partnership) -> str:
+    cadence = Agreement.objects.filter(partnership=partnership).values_list("cadence", flat=True)
+    return cadence.first() or ""
+
+
+def _assess(
+    held_on: date, rows: Sequence[tuple[str, str, str, str]], partners: Sequence[str]
+) -> core.CheckResult:
+    """health-check-v1 on (partner name, aspect, light, comment) rows."""
+    ratings = tuple(
+        core.AspectRating(name, core.Aspect(aspect), core.Light(light), comment)
+        for name, aspect, light, comment in rows
+    )
+    return core.assess(core.HealthCheck(held_on, ratings), partners, METHOD)
+
+
+def describe(result: core.CheckResult) -> str:
+    """The overall light and score in words."""
+    if result.overall is None:
+        return "not rated"
+    score = f" (score {result.score:.0f})" if result.score is not None else ""
+    return f"overall {result.overall.value}{score}"
+
+
+@transaction.atomic
+def record_check(
+    partnership: Partnership,
+    held_on: date,
+    ratings: Sequence[NewRating],
+    notes: str = "",
+    user: Any = None,
+) -> HealthCheck:
+    """Store a check with its ratings and the due date the cadence gave for it, and put its
+    overall light on the timeline. ValueError without ratings or for another partnership's
+    partner."""
+    if not ratings:
+        raise ValueError("A health check needs at least one rating.")
+    if any(r.partner.partnership_id != partnership.pk for r in ratings):
+        raise ValueError("Every rating must come from a partner of this partnership.")
+    before = partnership.health_checks.filter(held_on__lte=held_on).aggregate(Max("held_on"))
+    due = next_check_of(partnership, before["held_on__max"], _cadence_of(partnership), held_on)
+    check = HealthCheck.objects.create(
+        programme_id=partnership.programme_id,
+        partnership=partnership,
+        held_on=held_on,
+        due_on=due.due_on if due else None,
+        notes=notes,
+        recorded_by=user if user is not None and user.is_authenticated else None,
+    )
+    for r in ratings:
+        HealthRating.objects.create(
+            programme_id=partnership.programme_id,
+            health_check=check,
+            partner=r.partner,
+            aspect=r.aspect,
+            light=r.light,
+            comment=r.comment,
+        )
+    partners = partners_of(partnership)
+    result = _assess(
+        held_on,
+        [(str(r.partner.organisation), r.aspect, r.light, r.comment) for r in ratings],
+        [str(p.organisation) for p in partners],
+    )
+    timeline.record(
+        partnership,
+        EventKind.HEALTH_CHECK,
+        f"Health check of {held_on:%d %b %Y}: {describe(result)}.",
+        detail=result.reason,
+    )
+    return check
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One check with its result and its light per aspect, in the order of ASPECTS."""
+
+    check: HealthCheck
+    result: core.CheckResult
+    lights: tuple[tuple[str, str | None], ...]
+
+
+@dataclass(frozen=True)
+class HealthOverview:
+    """The health page: whether checks fall due yet, the next one, every check newest first,
+    and the trend."""
+
+    running: bool
+    next_check: NextCheck | None
+    cadence_agreed: bool
+    rows: tuple[CheckRow, ...]
+    trend: core.Trend | None
+
+
+def _rows(checks: Sequence[HealthCheck], partners: Sequence[Partner]) -> list[CheckRow]:
+    names = {p.pk: str(p.organisation) for p in partners}
+    everyone = list(names.values())
+    found = []
+    for check in checks:
+        given = [
+            (names.get(r.partner_id, str(r.partner_id)), r.aspect, r.light, r.comment)
+            for r in check.ratings.all()
+        ]
+        result = _assess(check.held_on, given, everyone)
+        lights = tuple(
+            (label, light.value if (light := result.aspects[core.Aspect(key)].light) else None)
+            for key, label in ASPECTS
+        )
+        found.append(CheckRow(check, result, lights))
+    return found
+
+
+def health_overview(partnership: Partnership, today: date) -> HealthOverview:
+    """Everything the health page shows, in a fixed number of queries."""
+    partners = partners_of(partnership)
+    checks = list(
+        partnership.health_checks.order_by("-held_on", "-id").prefetch_related(
+            Prefetch("ratings", queryset=HealthRating.objects.order_by("partner_id", "aspect"))
+        )
+    )
+    cadence = _cadence_of(partnership)
+    last = checks[0].held_on if checks else None
+    rows = _rows(checks, partners)
+    due = next_check_of(partnership, last, cadence, today)
+    return HealthOverview(
+        running=due is not None,
+        next_check=due,
+        cadence_agreed=bool(cadence),
+        rows=tuple(rows),
+        trend=core.trend([r.result for r in rows]) if rows else None,
+    )
+
+
+@dataclass(frozen=True)
+class PartnerRatings:
+    """One partner's ratings in a check: (aspect label, light or None, comment) per aspect."""
+
+    partner: Partner
+    ratings: tuple[tuple[str, str | None, str], ...]
+
+    @property
+    def rated(self) -> bool:
+        """The partner rated at least one aspect."""
+        return any(light for _, light, _ in self.ratings)
+
+
+@dataclass(frozen=True)
+class CheckDetail:
+    """One check: each partner's ratings and the combined result per aspect."""
+
+    check: HealthCheck
+    partners: tuple[PartnerRatings, ...]
+    result: core.CheckResult
+    aspects: tuple[tuple[str, core.AspectResult], ...]
+
+
+def check_detail(partnership: Partnership, check: HealthCheck) -> CheckDetail:
+    """Each partner's ratings and comments in ``check``, and what they combine to."""
+    partners = partners_of(partnership)
+    given = {(r.partner_id, r.aspect): r for r in check.ratings.all()}
+    per_partner = []
+    for p in partners:
+        rows = []
+        for key, label in ASPECTS:
+            rating = given.get((p.pk, key))
+            rows.append((label, rating.light if rating else None, rating.comment if rating else ""))
+        per_partner.append(PartnerRatings(p, tuple(rows)))
+    result = _rows([check], partners)[0].result
+    aspects = tuple((label, result.aspects[core.Aspect(key)]) for key, label in ASPECTS)
+    return CheckDetail(check, tuple(per_partner), result, aspects)

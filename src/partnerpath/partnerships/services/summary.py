@@ -1,0 +1,130 @@
+"""The one-page summary of a partnership: partners, type, stage, vision, open concerns, agreement
+essentials, success indicators, the latest health check and the last stage moves, read from the
+rows in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from partnerpath.core.lifecycle import health as core
+from partnerpath.core.lifecycle.agreement import AgreementSummary
+from partnerpath.core.lifecycle.alignment import Alignment
+from partnerpath.core.lifecycle.cadence import NextCheck
+from partnerpath.partnerships.choices import UNSETTLED, Aspect
+from partnerpath.partnerships.models import (
+    Agreement,
+    Concern,
+    Contribution,
+    HealthCheck,
+    Partner,
+    Partnership,
+    StageChange,
+    SuccessIndicator,
+)
+from partnerpath.partnerships.services.agreement import checklist_summary
+from partnerpath.partnerships.services.exports import CheckRow, assess_checks
+from partnerpath.partnerships.services.facts import partners_of
+from partnerpath.partnerships.services.flags import next_check_of
+from partnerpath.partnerships.services.partners import alignment_of
+
+LAST_MOVES = 5
+ASPECT_LABELS = dict(Aspect.choices)
+
+
+@dataclass(frozen=True)
+class Light:
+    """One aspect's light in the latest check, and why."""
+
+    aspect: str
+    light: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Health:
+    """The latest health check, its lights, and the trend since the check before."""
+
+    check: HealthCheck
+    overall: str
+    score: float | None
+    lights: list[Light]
+    trend: core.Trend
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything the printable summary shows."""
+
+    partners: list[Partner]
+    alignment: Alignment
+    days_in_stage: int
+    open_concerns: list[Concern]
+    agreement: Agreement | None
+    signed: bool
+    checklist: AgreementSummary | None
+    contributions: list[Contribution]
+    indicators: list[SuccessIndicator]
+    health: Health | None
+    next_check: NextCheck | None
+    moves: list[StageChange]
+
+
+def _health(partnership: Partnership, partners: list[Partner]) -> Health | None:
+    latest = list(
+        partnership.health_checks.prefetch_related("ratings").order_by("-held_on", "-id")[:2]
+    )
+    if not latest:
+        return None
+    rows: list[CheckRow] = assess_checks(latest, {partnership.pk: partners})
+    result = rows[0].result
+    lights = [
+        Light(
+            ASPECT_LABELS[a.value],
+            found.light.value if found.light else "",
+            found.reason,
+        )
+        for a, found in result.aspects.items()
+    ]
+    return Health(
+        rows[0].check,
+        result.overall.value if result.overall else "",
+        result.score,
+        lights,
+        core.trend([r.result for r in rows]),
+    )
+
+
+def summary_of(partnership: Partnership, today: date | None = None) -> Summary:
+    """The partnership's summary (about ten queries, however much it holds)."""
+    today = today or timezone.localdate()
+    partners = partners_of(partnership)
+    agreement = Agreement.objects.filter(partnership=partnership).first()
+    open_concerns = list(
+        partnership.concerns.filter(status__in=UNSETTLED)
+        .select_related("raised_by__organisation")
+        .order_by("-is_deal_breaker", "raised_on", "id")
+    )
+    health = _health(partnership, partners)
+    last = health.check.held_on if health else None
+    moves = list(partnership.stage_changes.select_related("by").order_by("-at", "-id")[:LAST_MOVES])
+    return Summary(
+        partners=partners,
+        alignment=alignment_of(partnership, partners),
+        days_in_stage=(timezone.now() - partnership.stage_since).days,
+        open_concerns=open_concerns,
+        agreement=agreement,
+        signed=bool(agreement and (agreement.signed_on or agreement.signed_document)),
+        checklist=checklist_summary(agreement) if agreement else None,
+        contributions=list(
+            partnership.contributions.select_related("partner__organisation").order_by(
+                "partner_id", "id"
+            )
+        ),
+        indicators=list(partnership.success_indicators.order_by("id")),
+        health=health,
+        next_check=next_check_of(partnership, last, agreement.cadence if agreement else "", today),
+        moves=moves,
+    )
