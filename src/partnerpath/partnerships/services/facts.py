@@ -14,7 +14,13 @@ from partnerpath.core.lifecycle.cadence import Cadence
 from partnerpath.core.lifecycle.gate_config import GateConfig, config_from_mapping
 from partnerpath.core.risk.checklist import Rating
 from partnerpath.diligence.services.checklists import current_checklists
-from partnerpath.partnerships.models import Agreement, GateSettings, Partner, Partnership
+from partnerpath.partnerships.models import (
+    Agreement,
+    Concern,
+    GateSettings,
+    Partner,
+    Partnership,
+)
 
 PROGRAMME_KEY = "programme"
 
@@ -46,6 +52,18 @@ def save_gate_config(programme: Programme, data: dict[str, Any]) -> GateSettings
     return found
 
 
+def core_concern(concern: Concern, raised_by: str) -> core.Concern:
+    """A concern as the core's rules read it; ``raised_by`` is the raising partner's key."""
+    return core.Concern(
+        title=concern.title,
+        raised_by=raised_by,
+        category=core.ConcernCategory(concern.category),
+        severity=core.Severity(concern.severity),
+        status=core.ConcernStatus(concern.status),
+        is_deal_breaker=concern.is_deal_breaker,
+    )
+
+
 def partners_of(partnership: Partnership) -> list[Partner]:
     """The partners with their organisations and point-persons, in one query."""
     return list(partnership.partners.select_related("organisation", "point_person").order_by("id"))
@@ -69,14 +87,7 @@ def facts_of(partnership: Partnership) -> core.PartnershipFacts:
     partners = partners_of(partnership)
     keys = {p.pk: partner_key(p) for p in partners}
     concerns = tuple(
-        core.Concern(
-            title=c.title,
-            raised_by=keys.get(c.raised_by_id or 0, PROGRAMME_KEY),
-            category=core.ConcernCategory(c.category),
-            severity=core.Severity(c.severity),
-            status=core.ConcernStatus(c.status),
-            is_deal_breaker=c.is_deal_breaker,
-        )
+        core_concern(c, keys.get(c.raised_by_id or 0, PROGRAMME_KEY))
         for c in partnership.concerns.all()
     )
     counts: dict[str, int] = {}

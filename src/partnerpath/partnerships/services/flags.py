@@ -9,31 +9,22 @@ from datetime import date
 from django.db.models import Max, Prefetch
 
 from partnerpath.accounts.models import Programme
-from partnerpath.core.lifecycle import facts as core
 from partnerpath.core.lifecycle.cadence import Cadence, DueStatus, NextCheck, next_check
 from partnerpath.core.lifecycle.dealbreakers import DealBreakerFlag, deal_breaker_flag
 from partnerpath.core.lifecycle.stages import Stage as CoreStage
 from partnerpath.partnerships.choices import UNSETTLED, Stage
 from partnerpath.partnerships.models import Concern, Partnership
+from partnerpath.partnerships.services.facts import PROGRAMME_KEY, core_concern
 
 # Stages in which the partners run the partnership, so health checks fall due.
 RUNNING = (Stage.IMPLEMENTATION, Stage.REVIEW, Stage.SUSTAINED)
 
 
-def _core_concern(concern: Concern) -> core.Concern:
-    return core.Concern(
-        title=concern.title,
-        raised_by=str(concern.raised_by_id or "programme"),
-        category=core.ConcernCategory(concern.category),
-        severity=core.Severity(concern.severity),
-        status=core.ConcernStatus(concern.status),
-        is_deal_breaker=concern.is_deal_breaker,
-    )
-
-
 def flag_for(stage: str, open_deal_breakers: list[Concern]) -> DealBreakerFlag | None:
     """The flag for these open deal-breakers at ``stage`` (None: none open)."""
-    concerns = tuple(_core_concern(c) for c in open_deal_breakers)
+    concerns = tuple(
+        core_concern(c, str(c.raised_by_id or PROGRAMME_KEY)) for c in open_deal_breakers
+    )
     return deal_breaker_flag(CoreStage(stage), concerns)
 
 
