@@ -134,3 +134,15 @@ def test_the_link_list_runs_the_same_queries_for_3_and_30(cast, org, api_for):
     with CaptureQueriesContext(connection) as large:
         assert api.get(f"{L}/").json()["count"] == 30
     assert len(large) == len(small)
+
+
+def test_a_contact_who_left_the_organisation_is_refused_like_on_the_page(cast, org, api_for):
+    from partnerpath.assessments.models import SelfAssessmentInvite
+
+    gone = factories.contact(org, "Former Staff", is_active=False)
+    response = _create(api_for(cast.member), org, contact=gone.pk)
+    assert response.status_code == 400
+    assert response.json() == {
+        "contact": [f"Contact {gone.pk} no longer works at the organisation."]
+    }
+    assert not SelfAssessmentInvite.objects.exists()

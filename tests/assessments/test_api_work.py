@@ -208,3 +208,35 @@ def test_another_programmes_organisation_stays_out_of_reach(cast, api_for):
 
     theirs = services.start_assessment(cast.other_programme, cast.outsider, other)
     assert api_for(cast.owner).post(f"{A}/{theirs.pk}/finalise/").status_code == 404
+
+
+def test_an_evidence_document_missing_from_storage_is_a_404(cast, org, api_for):
+    draft = assessed(cast, org, {1: "met"}, final=False)
+    ind = indicator_ids(1)[0]
+    url = f"{A}/{draft.pk}/answers/{ind}/document/"
+    upload = SimpleUploadedFile("csr-report.txt", b"our CSR report", content_type="text/plain")
+    api_for(cast.member).post(url, {"document": upload}, format="multipart")
+    answer = draft.answers.get(indicator_id=ind)
+    answer.evidence_document.storage.delete(answer.evidence_document.name)
+    response = api_for(cast.viewer).get(url)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "The document's file is missing from the server."}
+    assert api_for(cast.outsider).get(url).status_code == 404
+
+
+def test_a_final_self_assessment_refuses_a_review_and_keeps_its_answers(cast, org, api_for):
+    from partnerpath.assessments import selfassess, services
+
+    link = _submitted_link(cast, org)
+    assessment = link.assessment
+    first = indicator_ids(1)[0]
+    selfassess.review(assessment, {i: "met" for i in indicator_ids(1)}, cast.member)
+    services.finalise(assessment, cast.member)
+    response = api_for(cast.member).post(
+        f"{A}/{assessment.pk}/review/", [{"indicator": first, "value": "not_met"}], format="json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"status": ["A final assessment no longer changes."]}
+    assert assessment.answers.get(indicator_id=first).value == "met"
+    with pytest.raises(ValueError, match="final"):
+        selfassess.review(assessment, {first: "not_met"}, cast.member)

@@ -183,3 +183,16 @@ def test_an_oversized_evidence_document_is_refused(cast, org, client_for, settin
     response = client_for(cast.member).post(f"{P}/{draft.pk}/answers/", data)
     assert response.status_code == 200
     assert "larger than the limit" in response.content.decode()
+
+
+def test_an_evidence_document_missing_from_storage_is_a_404_not_a_500(cast, org, client_for):
+    from django.core.files.base import ContentFile
+
+    draft = assessed(cast, org, {1: "met"}, final=False)
+    answer = draft.answers.first()
+    answer.evidence_document.save("report.txt", ContentFile(b"x"))
+    url = f"{P}/{draft.pk}/answers/{answer.pk}/document/"
+    assert client_for(cast.viewer).get(url).status_code == 200
+    answer.evidence_document.storage.delete(answer.evidence_document.name)
+    assert client_for(cast.viewer).get(url).status_code == 404
+    assert client_for(cast.outsider).get(url).status_code == 404

@@ -257,3 +257,27 @@ def test_the_api_starts_an_assessment_on_a_programme_rubric(cast, org, api_for):
     response = client.post("/api/v1/assessments/", body, format="json")
     assert response.status_code == 400
     assert "rubric" in response.json()
+
+
+def test_cloning_with_a_refused_document_saves_no_clone(cast):
+    from partnerpath.assessments import rubrics
+    from partnerpath.assessments.models import ProgrammeRubric
+    from partnerpath.core.rubric import RubricError
+
+    with pytest.raises(RubricError):
+        rubrics.clone_rubric(
+            cast.programme, cast.owner, "maturity-v1", "maturity-mekong", 1, document="rule: [x"
+        )
+    assert not ProgrammeRubric.objects.exists()
+    doc = yaml.safe_load(_clone(cast).document)
+    doc["version"], doc["rule"]["threshold"] = 2, 50
+    record = rubrics.clone_rubric(
+        cast.programme,
+        cast.owner,
+        "maturity-v1",
+        "maturity-mekong",
+        2,
+        document=yaml.safe_dump(doc),
+    )
+    assert record.key == "maturity-mekong-v2"
+    assert yaml.safe_load(record.document)["rule"]["threshold"] == 50

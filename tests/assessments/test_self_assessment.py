@@ -193,3 +193,59 @@ def test_an_organisation_of_several_sectors_gets_a_benchmark_for_each(cast, clie
     assert "Fisheries and seafood" in page and "5 in all" in page
     assert "Retail and consumer goods" in page and "comparison is withheld" in page
     assert "Peer" not in page
+
+
+@pytest.mark.parametrize(
+    ("revoked", "expires_in", "submitted", "live"),
+    [
+        (False, 1, False, True),
+        (False, 1, True, True),
+        (False, -1, False, False),
+        (True, 1, False, False),
+        (True, 1, True, False),
+    ],
+)
+def test_a_link_is_live_until_revoked_or_expired(link, revoked, expires_in, submitted, live):
+    now = timezone.now()
+    link.expires_at = now + dt.timedelta(days=expires_in)
+    link.revoked_at = now if revoked else None
+    link.submitted_at = now if submitted else None
+    assert link.is_live(now) is live
+
+
+def test_the_page_offers_a_dead_link_neither_to_copy_nor_to_revoke(cast, link, client_for):
+    url = f"{P}/organisations/{link.organisation.pk}/"
+    page = client_for(cast.member).get(url).content.decode()
+    assert link.token in page and f"/invites/{link.pk}/revoke/" in page
+    link.expires_at = timezone.now() - dt.timedelta(seconds=1)
+    link.save()
+    page = client_for(cast.member).get(url).content.decode()
+    assert link.token not in page and f"/invites/{link.pk}/revoke/" not in page
+
+
+def test_a_link_is_only_for_an_active_contact_of_the_organisation(cast, org):
+    from partnerpath.assessments import selfassess
+    from partnerpath.assessments.models import SelfAssessmentInvite
+
+    gone = factories.contact(org, "Former Staff", is_active=False)
+    elsewhere = factories.contact(factories.organisation(cast.programme, name="Other Co"))
+    with pytest.raises(ValueError, match="no longer works"):
+        selfassess.invite(org, cast.member, gone)
+    with pytest.raises(ValueError, match="works at another organisation"):
+        selfassess.invite(org, cast.member, elsewhere)
+    assert not SelfAssessmentInvite.objects.exists()
+
+
+def test_the_review_page_sends_a_final_assessment_back_to_its_result(cast, org, client_for):
+    from partnerpath.assessments import selfassess, services
+
+    link = selfassess.invite(org, cast.member)
+    selfassess.submit(link, {i: {"value": "met"} for i in indicator_ids(1)})
+    selfassess.review(link.assessment, {i: "met" for i in indicator_ids(1)}, cast.member)
+    services.finalise(link.assessment, cast.member)
+    url = f"{P}/{link.assessment.pk}/review/"
+    member = client_for(cast.member)
+    assert member.get(url)["Location"] == f"{P}/{link.assessment.pk}/"
+    first = indicator_ids(1)[0]
+    member.post(url, {f"review-{first}": "not_met"})
+    assert link.assessment.answers.get(indicator_id=first).value == "met"

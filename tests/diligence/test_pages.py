@@ -149,3 +149,18 @@ def test_the_reference_page_lists_versions_with_dates(cast, reference, client_fo
     page = client_for(cast.viewer).get(f"{P}/reference/").content.decode()
     assert "TIP Report tier placements" in page and "gsi_2023.csv" in page
     assert reference[0].checksum[:10] in page
+
+
+def test_an_evidence_document_missing_from_storage_is_a_404_not_a_500(cast, org, client_for):
+    from django.core.files.base import ContentFile
+
+    from partnerpath.diligence import services
+
+    checklist = answer_all(services.start_checklist(org, cast.member), cast.member)
+    answer = checklist.answers.get(question="policy")
+    answer.evidence_document.save("statement.pdf", ContentFile(b"%PDF-1.4"))
+    url = f"{P}/checklists/{checklist.pk}/answers/{answer.pk}/document/"
+    assert client_for(cast.viewer).get(url).status_code == 200
+    answer.evidence_document.storage.delete(answer.evidence_document.name)
+    assert client_for(cast.viewer).get(url).status_code == 404
+    assert client_for(cast.outsider).get(url).status_code == 404

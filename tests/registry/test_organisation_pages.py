@@ -248,3 +248,18 @@ def test_merging_keeps_records_of_other_modules_too(cast):
     note.refresh_from_db()
     assert checklist.organisation == keep and note.organisation == keep
     assert OrganisationGoods.objects.get(organisation=keep).goods == "Shrimp\nTuna"
+
+
+def test_a_source_document_missing_from_storage_is_a_404_not_a_500(cast, client_for):
+    from django.core.files.base import ContentFile
+
+    org = factories.organisation(cast.programme)
+    source = Source.objects.create(
+        programme=cast.programme, organisation=org, title="NGO audit", accessed_on=dt.date.today()
+    )
+    source.document.save("audit.pdf", ContentFile(b"%PDF-1.4"))
+    url = f"/p/mekong/organisations/{org.pk}/sources/{source.pk}/document/"
+    assert client_for(cast.viewer).get(url).status_code == 200
+    source.document.storage.delete(source.document.name)
+    assert client_for(cast.viewer).get(url).status_code == 404
+    assert client_for(cast.outsider).get(url).status_code == 404

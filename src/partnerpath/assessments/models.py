@@ -158,6 +158,10 @@ class SelfAssessmentInvite(ProgrammeOwned):
             return "expired"
         return "submitted" if self.submitted_at is not None else "open"
 
+    def is_live(self, now: datetime) -> bool:
+        """Still works (open or submitted): neither revoked nor expired."""
+        return self.state(now) in ("open", "submitted")
+
 
 @audited()
 class ProgrammeRubric(ProgrammeOwned):

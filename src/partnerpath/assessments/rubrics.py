@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, QuerySet
 
 from partnerpath.accounts.models import Programme
 from partnerpath.assessments.choices import Kind
@@ -62,11 +63,18 @@ def rubric_for(programme_id: int, key: str) -> Rubric:
     return load_packaged(key)
 
 
+def _made_with(programme_id: Any, key: Any) -> QuerySet[Assessment]:
+    return Assessment.objects.filter(programme_id=programme_id, rubric_key=key)
+
+
 def in_use(record: ProgrammeRubric) -> bool:
     """Whether an assessment was made with this programme rubric (it is then immutable)."""
-    return Assessment.objects.filter(
-        programme_id=record.programme_id, rubric_key=record.key
-    ).exists()
+    return _made_with(record.programme_id, record.key).exists()
+
+
+def with_in_use(queryset: QuerySet[ProgrammeRubric]) -> QuerySet[ProgrammeRubric]:
+    """The rubrics, each annotated with ``in_use`` (as in_use(), in the same query)."""
+    return queryset.annotate(in_use=Exists(_made_with(OuterRef("programme_id"), OuterRef("key"))))
 
 
 def own_rubrics(programme: Programme, kind: str | None = None) -> list[ProgrammeRubric]:
@@ -117,11 +125,18 @@ def _check_name(name: str, key: str, programme: Programme) -> list[Problem]:
 
 
 def clone_rubric(
-    programme: Programme, user: Any, base_key: str, name: str, version: int
+    programme: Programme,
+    user: Any,
+    base_key: str,
+    name: str,
+    version: int,
+    document: str | None = None,
 ) -> ProgrammeRubric:
-    """Clone a packaged or programme rubric into the programme under a new name/version.
+    """Clone a packaged or programme rubric into the programme under a new name/version and,
+    with ``document``, adapt it in the same transaction (a refused document undoes the clone).
 
-    RubricError (every problem located) when the base is unknown or the clone is invalid.
+    RubricError (every problem located) when the base is unknown or the clone or the document is
+    invalid; nothing is saved then.
     """
     try:
         base = rubric_for(programme.pk, base_key)
@@ -136,16 +151,20 @@ def clone_rubric(
     if problems:
         raise RubricError(problems, key)
     try:
-        with transaction.atomic(), acting_as(user):
-            return ProgrammeRubric.objects.create(
-                programme=programme,
-                key=cloned.key,
-                base_key=base.key,
-                kind=kind_of(cloned),
-                title=cloned.title,
-                document=_dump(cloned),
-                created_by=user,
-            )
+        with transaction.atomic():
+            with acting_as(user):
+                record = ProgrammeRubric.objects.create(
+                    programme=programme,
+                    key=cloned.key,
+                    base_key=base.key,
+                    kind=kind_of(cloned),
+                    title=cloned.title,
+                    document=_dump(cloned),
+                    created_by=user,
+                )
+            if document is not None:
+                save_document(record, document, user)
+            return record
     except IntegrityError:  # created at the same moment by someone else
         raise RubricError(
             [Problem("name", f"the programme already has a rubric {key}")], key

@@ -11,8 +11,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 
+from partnerpath.accounts.models import Membership
 from partnerpath.assessments import services
 from partnerpath.assessments.choices import Kind, Review, Source
 from partnerpath.assessments.models import AnswerRecord, Assessment, SelfAssessmentInvite
@@ -39,9 +42,11 @@ class LinkGone(Exception):
 def invite(
     organisation: Organisation, user: Any, contact: Contact | None = None, days: int | None = None
 ) -> SelfAssessmentInvite:
-    """A new private link (and its draft assessment on the newest maturity rubric)."""
+    """A new private link and its draft assessment; ValueError unless for an active contact."""
     if contact is not None and contact.organisation_id != organisation.pk:
-        raise ValueError("The contact works at another organisation.")
+        raise ValueError(f"Contact {contact.pk} works at another organisation.")
+    if contact is not None and not contact.is_active:
+        raise ValueError(f"Contact {contact.pk} no longer works at the organisation.")
     valid = days or settings.SELF_ASSESSMENT_LINK_DAYS
     with transaction.atomic(), acting_as(user):
         assessment = services.start_assessment(organisation.programme, user, organisation)
@@ -55,6 +60,18 @@ def invite(
             expires_at=timezone.now() + timedelta(days=valid),
             created_by=user,
         )
+
+
+def private_url(
+    request: HttpRequest,
+    link: SelfAssessmentInvite,
+    membership: Membership | None,
+    now: datetime | None = None,
+) -> str | None:
+    """The link to send to the contact: only for roles that change records, only while live."""
+    if membership is None or not membership.can_edit or not link.is_live(now or timezone.now()):
+        return None
+    return request.build_absolute_uri(reverse("self_assessment", args=[link.token]))
 
 
 def revoke(link: SelfAssessmentInvite, user: Any) -> None:
@@ -72,9 +89,9 @@ def open_link(token: str, now: datetime | None = None) -> SelfAssessmentInvite:
     link = SelfAssessmentInvite.objects.select_related(
         "organisation", "contact", "assessment", "programme"
     ).get(token=token)
-    state = link.state(now or timezone.now())
-    if state in ("revoked", "expired"):
-        raise LinkGone(state)
+    now = now or timezone.now()
+    if not link.is_live(now):
+        raise LinkGone(link.state(now))
     return link
 
 
@@ -149,7 +166,8 @@ def benchmarks(link: SelfAssessmentInvite) -> list[Benchmark]:
 
 
 def review(assessment: Assessment, decisions: Mapping[str, str], user: Any) -> tuple[int, int]:
-    """Accept (same value) or adjust (another value) each reviewed answer; return the counts."""
+    """Accept (same value) or adjust (another) each answer of a draft self-assessment; counts."""
+    services.ensure_draft(assessment)
     if assessment.source != Source.COMPANY or assessment.kind != Kind.MATURITY:
         raise ValueError("Only company self-assessments are reviewed.")
     accepted = adjusted = 0

@@ -110,12 +110,21 @@ def refresh_result(assessment: Assessment) -> None:
     assessment.save(update_fields=["result", "level", "score", "confidence", "updated_at"])
 
 
+class AssessmentIsFinal(ValueError):
+    """A final assessment no longer changes (reopen it first)."""
+
+
+def ensure_draft(assessment: Assessment) -> None:
+    """AssessmentIsFinal (a ValueError) when the assessment is final and so no longer changes."""
+    if assessment.is_final:
+        raise AssessmentIsFinal("A final assessment no longer changes.")
+
+
 def save_answers(
     assessment: Assessment, changed: Mapping[str, Mapping[str, Any]], user: Any
 ) -> int:
     """Create or update the answers that changed (keyed by indicator id); return how many."""
-    if assessment.is_final:
-        raise ValueError("A final assessment no longer changes.")
+    ensure_draft(assessment)
     existing = {a.indicator_id: a for a in AnswerRecord.objects.filter(assessment=assessment)}
     with transaction.atomic(), acting_as(user):
         for indicator_id, data in changed.items():

@@ -8,19 +8,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from partnerpath.accounts.access import ProgrammeAccess, programme_access
-from partnerpath.assessments import charts, pse, rubrics, services
+from partnerpath.assessments import charts, pse, rubrics, selfassess, services
 from partnerpath.assessments.choices import Kind
 from partnerpath.assessments.forms import AnswerForm, AssessmentForm, InviteForm
 from partnerpath.assessments.models import AnswerRecord, Assessment
 from partnerpath.core.rubric import ReadinessResult
+from partnerpath.downloads import attachment_response
 from partnerpath.registry.models import Organisation
 
 
@@ -73,7 +73,7 @@ def organisation_assessments(request: HttpRequest, programme: str, pk: int) -> H
     chart = charts.level_chart([(a.assessed_on, a.level or 0, a.pk) for a in history], labels)
     now = timezone.now()
     invites = [
-        (i, i.state(now), request.build_absolute_uri(reverse("self_assessment", args=[i.token])))
+        (i, i.state(now), selfassess.private_url(request, i, access.membership, now))
         for i in org.self_assessment_invites.select_related("contact", "assessment")
     ]
     return _render(
@@ -143,8 +143,10 @@ def assessment_answer(request: HttpRequest, programme: str, pk: int) -> HttpResp
     """Answer every indicator, grouped by level (or section), with the assessor's guidance."""
     access = programme_access(request, programme, "edit")
     assessment = _assessment(access, pk)
-    if assessment.is_final:
-        messages.warning(request, "This assessment is final; reopen it to change an answer.")
+    try:  # a final assessment is not offered for answering (save_answers refuses it too)
+        services.ensure_draft(assessment)
+    except ValueError as exc:
+        messages.warning(request, f"{exc} Reopen it to change an answer.")
         return redirect("assessments:assessment_detail", programme, assessment.pk)
     rub = services.rubric_of(assessment)
     records = {r.indicator_id: r for r in assessment.answers.all()}
@@ -206,13 +208,12 @@ def assessment_finalise(request: HttpRequest, programme: str, pk: int) -> HttpRe
 
 
 @login_required
-def evidence_document(request: HttpRequest, programme: str, pk: int, answer_pk: int) -> Any:
+def evidence_document(
+    request: HttpRequest, programme: str, pk: int, answer_pk: int
+) -> FileResponse:
     """Download an answer's evidence document (members only)."""
     access = programme_access(request, programme)
     answer = get_object_or_404(
         AnswerRecord, pk=answer_pk, assessment_id=pk, programme=access.programme
     )
-    if not answer.evidence_document:
-        raise Http404("This answer has no document.")
-    name = (answer.evidence_document.name or "").rsplit("/", 1)[-1]
-    return FileResponse(answer.evidence_document.open("rb"), as_attachment=True, filename=name)
+    return attachment_response(answer.evidence_document, "This answer has no document.")

@@ -87,8 +87,12 @@ def invite_create(request: HttpRequest, programme: str, pk: int) -> HttpResponse
         messages.error(request, "Choose one of the organisation's contacts and 1-90 days.")
     else:
         data = form.cleaned_data
-        selfassess.invite(org, request.user, data.get("contact"), data.get("days"))
-        messages.success(request, "Self-assessment link created: copy it from the list below.")
+        try:
+            selfassess.invite(org, request.user, data.get("contact"), data.get("days"))
+        except ValueError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Self-assessment link created: copy it from the list below.")
     return redirect("assessments:organisation_assessments", programme, org.pk)
 
 
@@ -114,8 +118,10 @@ def assessment_review(request: HttpRequest, programme: str, pk: int) -> HttpResp
     assessment = _assessment(access, pk)
     if assessment.source != Source.COMPANY:
         raise Http404("Only company self-assessments are reviewed.")
-    if assessment.is_final:
-        messages.warning(request, "This assessment is final; reopen it to change a review.")
+    try:  # a final assessment is not offered for review (selfassess.review refuses it too)
+        services.ensure_draft(assessment)
+    except ValueError as exc:
+        messages.warning(request, f"{exc} Reopen it to change a review.")
         return redirect("assessments:assessment_detail", programme, assessment.pk)
     records = list(assessment.answers.select_related("reviewed_by"))
     rub = services.rubric_of(assessment)

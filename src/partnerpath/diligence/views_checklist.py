@@ -16,6 +16,7 @@ from partnerpath.diligence import services
 from partnerpath.diligence.forms import AnswerForm, SignOffForm
 from partnerpath.diligence.models import Checklist, ChecklistAnswer
 from partnerpath.diligence.views import organisation_of, render
+from partnerpath.downloads import attachment_response
 
 
 def _checklist(access: ProgrammeAccess, pk: int) -> Checklist:
@@ -142,7 +143,4 @@ def evidence_document(
     answer = get_object_or_404(
         ChecklistAnswer, pk=answer_pk, checklist_id=pk, programme=access.programme
     )
-    if not answer.evidence_document:
-        raise Http404("This answer has no document.")
-    name = (answer.evidence_document.name or "").rsplit("/", 1)[-1]
-    return FileResponse(answer.evidence_document.open("rb"), as_attachment=True, filename=name)
+    return attachment_response(answer.evidence_document, "This answer has no document.")

@@ -18,6 +18,7 @@ from partnerpath.accounts.access import ProgrammeAccess, programme_access
 from partnerpath.accounts.services import programmes_of
 from partnerpath.audit.services import history_of
 from partnerpath.core.countries import country_choices, country_name
+from partnerpath.downloads import attachment_response
 from partnerpath.formtools import error_summary
 from partnerpath.registry import services
 from partnerpath.registry.choices import SOURCED_FIELDS, OrganisationKind, Sector
@@ -300,13 +301,7 @@ def source_document(request: HttpRequest, programme: str, pk: int, child_pk: int
     """Download a source's document (never served publicly: members only)."""
     access = programme_access(request, programme)
     source = get_object_or_404(Source, pk=child_pk, organisation_id=pk, programme=access.programme)
-    if not source.document:
-        raise Http404("This source has no document.")
-    return FileResponse(
-        source.document.open("rb"),
-        as_attachment=True,
-        filename=(source.document.name or "document").rsplit("/", 1)[-1],
-    )
+    return attachment_response(source.document, "This source has no document.")
 
 
 @login_required

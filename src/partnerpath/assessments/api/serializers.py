@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.validators import FileExtensionValidator
-from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
 
 from partnerpath.api.access import memberships_of
 from partnerpath.api.fields import ProgrammeField, RecordField
-from partnerpath.assessments import services
+from partnerpath.api.serializers import programme_mismatches
+from partnerpath.assessments import selfassess, services
 from partnerpath.assessments.models import (
     AnswerRecord,
     Assessment,
@@ -127,11 +127,10 @@ class AssessmentStartSerializer(serializers.Serializer[Any]):
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        org = attrs.get("organisation")
-        if org is not None and org.programme_id != attrs["programme"].pk:
-            raise serializers.ValidationError(
-                {"organisation": [f"Organisation {org.pk} belongs to another programme."]}
-            )
+        related = {"organisation": attrs.get("organisation")}
+        errors = programme_mismatches(attrs["programme"], related)
+        if errors:
+            raise serializers.ValidationError(errors)
         return attrs
 
 
@@ -231,11 +230,7 @@ class InviteSerializer(serializers.ModelSerializer[SelfAssessmentInvite]):
         """The link to send to the contact; null for read-only roles and dead links."""
         request = self.context["request"]
         membership = memberships_of(request).get(link.programme_id)
-        if membership is None or not membership.can_edit:
-            return None
-        if link.state(timezone.now()) in ("revoked", "expired"):
-            return None
-        return str(request.build_absolute_uri(reverse("self_assessment", args=[link.token])))
+        return selfassess.private_url(request, link, membership)
 
 
 class InviteCreateSerializer(serializers.Serializer[Any]):
@@ -253,15 +248,10 @@ class InviteCreateSerializer(serializers.Serializer[Any]):
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        org, contact = attrs["organisation"], attrs.get("contact")
-        if org.programme_id != attrs["programme"].pk:
-            raise serializers.ValidationError(
-                {"organisation": [f"Organisation {org.pk} belongs to another programme."]}
-            )
-        if contact is not None and contact.organisation_id != org.pk:
-            raise serializers.ValidationError(
-                {"contact": [f"Contact {contact.pk} works at another organisation."]}
-            )
+        related = {"organisation": attrs["organisation"], "contact": attrs.get("contact")}
+        errors = programme_mismatches(attrs["programme"], related)
+        if errors:
+            raise serializers.ValidationError(errors)
         return attrs
 
 

@@ -21,7 +21,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -46,6 +46,7 @@ from partnerpath.assessments.choices import Kind, Status
 from partnerpath.assessments.models import AnswerRecord, Assessment, ProgrammeRubric
 from partnerpath.audit.context import acting_as
 from partnerpath.core.rubric import packaged_keys
+from partnerpath.downloads import attachment_response
 
 __all__ = ["AssessmentViewSet", "InviteViewSet", "ProgrammeRubricViewSet", "RubricViewSet"]
 
@@ -122,12 +123,6 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
     def _fresh(self, assessment: Assessment) -> dict[str, Any]:
         return dict(self.get_serializer(self.get_queryset().get(pk=assessment.pk)).data)
 
-    def _draft(self) -> Assessment:
-        assessment: Assessment = self.get_object()
-        if assessment.is_final:
-            raise ValidationError({"status": ["A final assessment no longer changes."]})
-        return assessment
-
     @extend_schema(request=AssessmentStartSerializer, responses={201: AssessmentSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Start a draft assessment on the newest rubric of its kind."""
@@ -149,7 +144,11 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
     @extend_schema(request=AssessmentDetailsSerializer, responses=AssessmentSerializer)
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Change a draft's date (``assessed_on``)."""
-        assessment = self._draft()
+        assessment: Assessment = self.get_object()
+        try:
+            services.ensure_draft(assessment)
+        except ValueError as exc:
+            raise _refused(exc, "status") from None
         form = AssessmentDetailsSerializer(assessment, data=request.data, partial=True)
         form.is_valid(raise_exception=True)
         with transaction.atomic(), acting_as(request.user):
@@ -162,13 +161,16 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
     @action(detail=True, methods=["post"])
     def answers(self, request: Request, pk: str | None = None) -> Response:
         """Record answers (a list); the result is computed again. Final assessments refuse."""
-        assessment = self._draft()
+        assessment: Assessment = self.get_object()
         given = AssessmentAnswerInputSerializer(
             data=request.data, many=True, context={"assessment": assessment}
         )
         given.is_valid(raise_exception=True)
         changed = {row.pop("indicator"): row for row in given.validated_data}
-        services.save_answers(assessment, changed, request.user)
+        try:
+            services.save_answers(assessment, changed, request.user)
+        except ValueError as exc:
+            raise _refused(exc, "status") from None
         return Response(self._fresh(assessment))
 
     @extend_schema(
@@ -197,21 +199,24 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
         """GET downloads an answer's evidence document; POST attaches (replaces) one."""
         if request.method == "GET":
             return _download(self.get_object(), indicator)
-        assessment = self._draft()
+        assessment: Assessment = self.get_object()
         answer = assessment.answers.filter(indicator_id=indicator).first()
         if answer is None:
             raise ValidationError({"indicator": [f"Answer {indicator!r} first, then attach."]})
         upload = EvidenceDocumentSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
         change = {"value": answer.value, "evidence_document": upload.validated_data["document"]}
-        services.save_answers(assessment, {indicator: change}, request.user)
+        try:
+            services.save_answers(assessment, {indicator: change}, request.user)
+        except ValueError as exc:
+            raise _refused(exc, "status") from None
         return Response(self._fresh(assessment))
 
     @extend_schema(request=ReviewInputSerializer(many=True), responses=AssessmentSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request: Request, pk: str | None = None) -> Response:
         """Accept (the company's value) or adjust (another) each company answer; both kept."""
-        assessment = self._draft()
+        assessment: Assessment = self.get_object()
         given = ReviewInputSerializer(
             data=request.data, many=True, context={"assessment": assessment}
         )
@@ -220,7 +225,7 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
         try:
             selfassess.review(assessment, decisions, request.user)
         except ValueError as exc:
-            raise ValidationError({"assessment": [str(exc)]}) from None
+            raise _refused(exc, "assessment") from None
         return Response(self._fresh(assessment))
 
     @extend_schema(request=None, responses=AssessmentSerializer)
@@ -246,13 +251,13 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
         return Response(self._fresh(assessment))
 
 
+def _refused(exc: ValueError, field: str) -> ValidationError:
+    """A service's refusal as a 400 on ``field``; a final assessment's always on ``status``."""
+    key = "status" if isinstance(exc, services.AssessmentIsFinal) else field
+    return ValidationError({key: [str(exc)]})
+
+
 def _download(assessment: Assessment, indicator: str) -> FileResponse:
     answer = assessment.answers.filter(indicator_id=indicator).first()
-    if answer is None or not answer.evidence_document:
-        raise NotFound("This answer has no document.")
-    try:
-        handle = answer.evidence_document.open("rb")
-    except FileNotFoundError as exc:
-        raise NotFound("The document's file is missing from the server.") from exc
-    name = (answer.evidence_document.name or "").rsplit("/", 1)[-1]
-    return FileResponse(handle, as_attachment=True, filename=name)
+    document = answer.evidence_document if answer is not None else None
+    return attachment_response(document, "This answer has no document.")

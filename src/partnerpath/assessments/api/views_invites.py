@@ -54,9 +54,12 @@ class InviteViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
         form = InviteCreateSerializer(data=request.data, context=self.get_serializer_context())
         form.is_valid(raise_exception=True)
         given = form.validated_data
-        link = selfassess.invite(
-            given["organisation"], request.user, given.get("contact"), given.get("days")
-        )
+        try:
+            link = selfassess.invite(
+                given["organisation"], request.user, given.get("contact"), given.get("days")
+            )
+        except ValueError as exc:  # not an active contact of the organisation
+            raise ValidationError({"contact": [str(exc)]}) from None
         return Response(self._fresh(link), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=InviteSerializer)

@@ -9,16 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
-from rest_framework.exceptions import PermissionDenied
-from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from partnerpath.api.access import memberships_of
+from partnerpath.api.access import ProgrammeAdminRole, require_role
 from partnerpath.api.viewsets import ProgrammeQuery, ProgrammeReadViewSet
 from partnerpath.assessments import rubrics
 from partnerpath.assessments.api.serializers import (
@@ -27,31 +25,8 @@ from partnerpath.assessments.api.serializers import (
     RubricProblemsSerializer,
 )
 from partnerpath.assessments.choices import Kind
-from partnerpath.assessments.models import Assessment, ProgrammeRubric
+from partnerpath.assessments.models import ProgrammeRubric
 from partnerpath.core.rubric import RubricError
-
-ADMINS_ONLY = "Only the programme's admins can do this."
-
-
-class ProgrammeAdminRole(BasePermission):
-    """Any member reads a programme rubric; only the programme's admins change it."""
-
-    message = ADMINS_ONLY
-
-    def has_object_permission(self, request: Request, view: Any, obj: Any) -> bool:
-        if request.method in SAFE_METHODS:
-            return True
-        membership = memberships_of(request).get(obj.programme_id)
-        return membership is not None and membership.can_manage
-
-
-def require_admin(request: Request, slug: object) -> None:
-    """Before a create: 403 unless the user is an admin of the programme the body names."""
-    memberships = list(memberships_of(request).values())
-    if not any(m.can_manage for m in memberships):
-        raise PermissionDenied(ADMINS_ONLY)
-    if any(m.programme.slug == slug and not m.can_manage for m in memberships):
-        raise PermissionDenied(ADMINS_ONLY)
 
 
 def problems_response(exc: RubricError) -> Response:
@@ -74,12 +49,8 @@ class ProgrammeRubricViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
     serializer_class = ProgrammeRubricSerializer
     query_serializer_class = ProgrammeRubricQuery
     permission_classes = [IsAuthenticated, ProgrammeAdminRole]
-    queryset = ProgrammeRubric.objects.select_related("programme", "created_by").annotate(
-        in_use=Exists(
-            Assessment.objects.filter(
-                programme_id=OuterRef("programme_id"), rubric_key=OuterRef("key")
-            )
-        )
+    queryset = rubrics.with_in_use(
+        ProgrammeRubric.objects.select_related("programme", "created_by")
     )
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
@@ -98,17 +69,19 @@ class ProgrammeRubricViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Clone ``base`` as ``name-v<version>``; with ``document``, adapt it in one step."""
         data = request.data if isinstance(request.data, Mapping) else {}
-        require_admin(request, data.get("programme"))
+        require_role(request, data.get("programme"), "manage")
         form = RubricCloneSerializer(data=request.data, context=self.get_serializer_context())
         form.is_valid(raise_exception=True)
         given = form.validated_data
         try:
-            with transaction.atomic():  # an adapted document that is refused undoes the clone
-                record = rubrics.clone_rubric(
-                    given["programme"], request.user, given["base"], given["name"], given["version"]
-                )
-                if "document" in given:
-                    rubrics.save_document(record, given["document"], request.user)
+            record = rubrics.clone_rubric(
+                given["programme"],
+                request.user,
+                given["base"],
+                given["name"],
+                given["version"],
+                document=given.get("document"),
+            )
         except RubricError as exc:
             return problems_response(exc)
         return Response(self._fresh(record), status=status.HTTP_201_CREATED)

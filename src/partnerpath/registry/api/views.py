@@ -11,11 +11,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 
 from partnerpath.api.fields import CountryCodeField, id_field
 from partnerpath.api.viewsets import ProgrammeQuery, ProgrammeRecordViewSet, yes_no_field
+from partnerpath.downloads import attachment_response
 from partnerpath.registry import services
 from partnerpath.registry.api.serializers import (
     ContactSerializer,
@@ -162,15 +162,7 @@ class SourceViewSet(ProgrammeRecordViewSet):
     @action(detail=True, methods=["get"])
     def document(self, request: Request, pk: str | None = None) -> FileResponse:
         """Download the source's uploaded document."""
-        source = self.get_object()
-        if not source.document:
-            raise NotFound("This source has no document.")
-        try:
-            handle = source.document.open("rb")
-        except FileNotFoundError as exc:
-            raise NotFound("The document's file is missing from the server.") from exc
-        name = source.document.name.rsplit("/", 1)[-1]
-        return FileResponse(handle, as_attachment=True, filename=name)
+        return attachment_response(self.get_object().document, "This source has no document.")
 
 
 @extend_schema_view(list=extend_schema(parameters=[LinkQuery]))
