@@ -21,33 +21,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import statistics
 import sys
-import tempfile
 import time
-import warnings
-from pathlib import Path
 from typing import Any
 
-TMP = Path(tempfile.mkdtemp(prefix="partnerpath-bench-"))
-os.environ["DATABASE_URL"] = os.environ.get(
-    "BENCH_DATABASE_URL", f"sqlite:///{TMP / 'bench.sqlite3'}"
-)
-os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ["DJANGO_SETTINGS_MODULE"] = "partnerpath.config.test_settings"
-os.environ["PARTNERPATH_VAR_DIR"] = str(TMP)
+from _django import prepare_database, setup
 
-import django  # noqa: E402
+setup()
 
-warnings.filterwarnings("ignore", message="No directory at")  # static files are not served here
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, connections  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
@@ -58,15 +41,6 @@ COUNTRIES = ["TH", "VN", "KH", "LA", "MM", "MY", "ID", "PH"]
 # Latest final level of organisation i: most companies sit low on the spectrum.
 LEVELS = [0] * 3 + [1] * 7 + [2] * 6 + [3] * 3 + [4]
 PYRAMID = "/p/bench/assessments/pyramid/"
-
-
-def _prepare_database() -> None:
-    if os.environ["DATABASE_URL"].startswith("postgres"):
-        name = connections["default"].settings_dict["NAME"]
-        with connections["default"]._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    call_command("migrate", verbosity=0, interactive=False)
 
 
 def _two_sectors(i: int) -> list[str]:
@@ -182,7 +156,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
     setup_test_environment()
-    _prepare_database()
+    prepare_database()
     from partnerpath.accounts.models import User
     from partnerpath.accounts.services import create_programme
 

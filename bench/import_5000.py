@@ -1,6 +1,7 @@
 """Benchmark the spreadsheet import: a 5,000-row organisations CSV with every profile column filled.
 
-Run from the repository root (uses a throwaway SQLite database unless DATABASE_URL is set):
+Run from the repository root (uses a throwaway SQLite database unless BENCH_DATABASE_URL is set;
+that database is dropped and created afresh):
 
     .venv/bin/python bench/import_5000.py [--rows 5000]
 
@@ -15,13 +16,9 @@ import argparse
 import csv
 import io
 import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from _django import prepare_database, setup
 
 SECTORS = ["fisheries", "Construction", "Hospitality and tourism", "technology", "agriculture"]
 COUNTRIES = ["TH", "Viet Nam", "KH", "Myanmar", "LA", "MY", "ID", "PH"]
@@ -62,21 +59,13 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=5000)
     args = parser.parse_args()
 
-    tmp = tempfile.mkdtemp(prefix="pp-bench-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
-    os.environ.setdefault("MEDIA_ROOT", f"{tmp}/media")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnerpath.config.test_settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
+    setup()
+    prepare_database()
     from partnerpath.accounts.models import User
     from partnerpath.accounts.services import create_programme
     from partnerpath.registry import imports
     from partnerpath.registry.models import Organisation
 
-    call_command("migrate", verbosity=0)
     user = User.objects.create_user("bench", password="bench-password-1")
     programme = create_programme("Benchmark", "bench", user)
     data = make_csv(args.rows)

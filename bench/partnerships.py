@@ -13,31 +13,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import statistics
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-TMP = Path(tempfile.mkdtemp(prefix="partnerpath-bench-"))
-os.environ["DATABASE_URL"] = os.environ.get(
-    "BENCH_DATABASE_URL", f"sqlite:///{TMP / 'bench.sqlite3'}"
-)
-os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ["DJANGO_SETTINGS_MODULE"] = "partnerpath.config.test_settings"
-os.environ["PARTNERPATH_VAR_DIR"] = str(TMP)
+from _django import prepare_database, setup, time_page
 
-import django  # noqa: E402
+setup()
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, connections  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 STAGES = [
@@ -50,15 +34,6 @@ STAGES = [
     "sustained_scaled",
 ]
 KINDS = ["stage_move", "concern", "meeting", "decision", "action", "health_check", "agreement"]
-
-
-def _prepare_database() -> None:
-    if os.environ["DATABASE_URL"].startswith("postgres"):
-        name = connections["default"].settings_dict["NAME"]
-        with connections["default"]._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    call_command("migrate", verbosity=0, interactive=False)
 
 
 def _seed(n: int, events: int) -> tuple[object, int]:
@@ -202,19 +177,6 @@ def _seed(n: int, events: int) -> tuple[object, int]:
     return user, busy.pk
 
 
-def _time(client: Client, url: str, repeat: int, **headers: str) -> tuple[float, int]:
-    client.get(url, **headers)  # warm caches and connections
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        response = client.get(url, **headers)
-        times.append(time.perf_counter() - start)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(url, **headers)
-    return statistics.median(times) * 1000, len(ctx.captured_queries)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -224,7 +186,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
     setup_test_environment()
-    _prepare_database()
+    prepare_database()
     print(
         f"database: {connection.vendor}; partnerships: {args.partnerships}; "
         f"timeline events: {args.events}; repeats: {args.repeat}"
@@ -247,7 +209,7 @@ def main() -> int:
     ]
     print(f"{'what':32} {'median ms':>10} {'queries':>8}")
     for label, url, headers in rows:
-        median, queries = _time(client, url, args.repeat, **headers)
+        median, queries = time_page(client, url, args.repeat, **headers)
         print(f"{label:32} {median:10.1f} {queries:8d}")
     return 0
 

@@ -12,31 +12,15 @@ PostgreSQL when BENCH_DATABASE_URL is set
 from __future__ import annotations
 
 import argparse
-import os
-import statistics
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-TMP = Path(tempfile.mkdtemp(prefix="partnerpath-bench-"))
-os.environ["DATABASE_URL"] = os.environ.get(
-    "BENCH_DATABASE_URL", f"sqlite:///{TMP / 'bench.sqlite3'}"
-)
-os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ["DJANGO_SETTINGS_MODULE"] = "partnerpath.config.test_settings"
-os.environ["PARTNERPATH_VAR_DIR"] = str(TMP)
+from _django import prepare_database, setup, time_page
 
-import django  # noqa: E402
+setup()
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, connections  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
 
 SECTORS = [
     "fisheries",
@@ -49,19 +33,6 @@ SECTORS = [
 ]
 COUNTRIES = ["TH", "VN", "KH", "LA", "MM", "MY", "ID", "PH"]
 KINDS = ["company"] * 6 + ["association", "ngo", "recruitment"]
-
-
-def _prepare_database() -> None:
-    url = os.environ["DATABASE_URL"]
-    if url.startswith("postgres"):
-        from django.test.utils import get_runner  # noqa: F401
-
-        settings_dict = connections["default"].settings_dict
-        name = settings_dict["NAME"]
-        with connections["default"]._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    call_command("migrate", verbosity=0, interactive=False)
 
 
 def _seed(n: int) -> tuple[object, object]:
@@ -119,19 +90,6 @@ def _seed(n: int) -> tuple[object, object]:
     return user, programme
 
 
-def _time(client: Client, url: str, repeat: int, **headers: str) -> tuple[float, int]:
-    client.get(url, **headers)  # warm caches and connections
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        response = client.get(url, **headers)
-        times.append(time.perf_counter() - start)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(url, **headers)
-    return statistics.median(times) * 1000, len(ctx.captured_queries)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -140,7 +98,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
     setup_test_environment()
-    _prepare_database()
+    prepare_database()
     print(
         f"database: {connection.vendor}; organisations: {args.organisations}; "
         f"repeats: {args.repeat}"
@@ -169,7 +127,7 @@ def main() -> int:
     ]
     print(f"{'what':40} {'median ms':>10} {'queries':>8}")
     for label, url, headers in rows:
-        median, queries = _time(client, url, args.repeat, **headers)
+        median, queries = time_page(client, url, args.repeat, **headers)
         print(f"{label:40} {median:10.1f} {queries:8d}")
     print("(the 5,000-row import is measured by bench/import_5000.py)")
     return 0

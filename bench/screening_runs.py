@@ -15,25 +15,13 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-TMP = Path(tempfile.mkdtemp(prefix="partnerpath-bench-"))
-os.environ["DATABASE_URL"] = os.environ.get(
-    "BENCH_DATABASE_URL", f"sqlite:///{TMP / 'bench.sqlite3'}"
-)
-os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ["DJANGO_SETTINGS_MODULE"] = "partnerpath.config.test_settings"
-os.environ["PARTNERPATH_VAR_DIR"] = str(TMP)
+from _django import prepare_database, setup
 
-import django  # noqa: E402
+setup()
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.db import connections  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "watchlists"
@@ -116,15 +104,6 @@ LISTED_ORGS = ["Aerocaribbean Airlines", "Korea Mining Development Trading Corpo
 LISTED_PEOPLE = [("Usama bin Laden", "SA"), ("Eric Badege", "CD")]
 
 
-def _prepare_database() -> None:
-    if os.environ["DATABASE_URL"].startswith("postgres"):
-        name = connections["default"].settings_dict["NAME"]
-        with connections["default"]._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    call_command("migrate", verbosity=0, interactive=False)
-
-
 def _import_with_the_command() -> None:
     """Each list through `partnerpath lists import`, in its own process, timed end to end."""
     env = {**os.environ, "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
@@ -194,7 +173,7 @@ def main() -> int:
     args = parser.parse_args()
     if not DATA.is_dir():
         raise SystemExit(f"{DATA} is absent: this benchmark needs ../shared/data")
-    _prepare_database()
+    prepare_database()
     print(f"database: {connections['default'].vendor}; cpus: {os.cpu_count()}")
     _import_with_the_command()
 

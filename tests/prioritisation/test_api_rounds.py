@@ -51,6 +51,20 @@ def test_a_team_member_opens_a_round_with_raters_and_scope(cast, opps, api_for):
     assert created.actor == cast.member
 
 
+def test_a_rater_named_twice_gets_one_sheet(cast, opps, api_for):
+    from partnerpath.prioritisation.models import RaterSheet
+
+    twice = [cast.member.pk, cast.reviewer.pk, cast.member.pk]
+    response = api_for(cast.owner).post(
+        f"{A}/rounds/", _body(cast, opps, raters=twice), format="json"
+    )
+    assert response.status_code == 201, response.json()
+    once = sorted(twice[:2])
+    assert sorted(r["user"] for r in response.json()["raters"]) == once
+    sheets = RaterSheet.objects.filter(round_id=response.json()["id"])
+    assert sorted(sheets.values_list("rater_id", flat=True)) == once
+
+
 def test_without_a_template_version_the_round_uses_the_default_card(cast, opps, api_for):
     response = api_for(cast.owner).post(f"{A}/rounds/", _body(cast, opps), format="json")
     assert response.status_code == 201 and response.json()["template_id"] == "scorecard-default-v1"

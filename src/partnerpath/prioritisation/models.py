@@ -15,6 +15,7 @@ from partnerpath.audit.recorder import audited
 from partnerpath.core.scorecard.template import Template
 from partnerpath.core.scorecard.template_files import template_from_data
 from partnerpath.core.scorecard.weights import (
+    GROUPS,
     Consistency,
     Weights,
     consistency_from_data,
@@ -172,7 +173,7 @@ class WeightDecision(ProgrammeOwned):
         checks = tuple(consistency_from_data(c) for c in self.consistency)
         if not checks and self.consistency_ratio is not None:  # recorded before matrices were kept
             items = tuple(self.group_weights)
-            checks = (Consistency(items, 0.0, 0.0, self.consistency_ratio),)
+            checks = (Consistency(items, 0.0, 0.0, self.consistency_ratio, "", GROUPS),)
         return Weights(dict(self.factor_weights), dict(self.group_weights), self.method, checks)
 
     def checks(self) -> list[Consistency]:

@@ -110,21 +110,16 @@ def pipeline(request: HttpRequest, programme: str) -> HttpResponse:
     """Selected opportunities in rank order with their scores; candidates to select."""
     access = programme_access(request, programme)
     all_rounds = list(rounds.rounds_of(access.programme))
-    found = list(opportunities.opportunities_of(access.programme).prefetch_related("partnerships"))
+    found = list(opportunities.opportunities_of(access.programme))
     selected = {o.pk: o.title for o in found if o.status == OpportunityStatus.SELECTED}
     candidates = [
         o for o in found if o.status in (OpportunityStatus.SCORING, OpportunityStatus.IDEA)
     ]
-    # The partnership each selected opportunity grew into, if any, to open it from the pipeline.
-    started = {o.pk: min((p.pk for p in o.partnerships.all()), default=None) for o in found}
-    lines = results.pipeline(all_rounds, selected, request.user)
-    for line in lines:
-        line["partnership"] = started.get(line["pk"])
     return render(
         request,
         "prioritisation/pipeline.html",
         access,
-        lines=lines,
+        lines=results.pipeline(all_rounds, selected, request.user),
         candidates=candidates,
         form=ReasonForm() if access.can_edit else None,
     )
@@ -183,18 +178,17 @@ def weight_ahp(request: HttpRequest, programme: str) -> HttpResponse:
     form = AhpForm(request.POST or None, template=version.template)
     preview = None
     if request.method == "POST" and form.is_valid():
-        groups, factors = form.comparisons(), form.factor_comparisons()
         try:
-            preview = weights.ahp_preview(version, groups, factors)
             decision = weights.record_ahp(
                 version,
-                groups,
+                form.comparisons(),
                 request.user,
                 form.cleaned_data["agreed_on"],
                 form.cleaned_data["reason"],
-                factors,
+                form.factor_comparisons(),
             )
-        except weights.WeightsError as exc:
+        except weights.AhpRefused as exc:
+            preview = exc.derived  # every matrix's ratio, to show which judgements to revisit
             form.add_error(None, f"Not saved: {exc}.")
         else:
             messages.success(

@@ -30,7 +30,7 @@ from partnerpath.core.scorecard.sensitivity import (
     tornado,
 )
 from partnerpath.core.scorecard.template import Template
-from partnerpath.core.scorecard.weights import Weights
+from partnerpath.core.scorecard.weights import Weights, consistency_data
 
 DEFAULT_TOP_K = 5
 
@@ -122,15 +122,7 @@ def round_data(result: RoundResult) -> dict[str, Any]:
             "method": result.weights.method,
             "factors": {k: round(100 * v, 4) for k, v in result.weights.factors.items()},
             "groups": {k: round(100 * v, 4) for k, v in result.weights.groups.items()},
-            "consistency": [
-                {
-                    "group": c.group,
-                    "items": list(c.items),
-                    "ratio": round(c.ratio, 4),
-                    "index": round(c.index, 4),
-                }
-                for c in result.weights.consistency
-            ],
+            "consistency": [consistency_data(c, 4) for c in result.weights.consistency],
         },
         "ranking": [
             {

@@ -16,6 +16,7 @@ from partnerpath.core.scorecard.template import Template, effective_weights
 RANDOM_INDEX = (0.0, 0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56,
                 1.57, 1.59)  # fmt: skip
 MAX_CONSISTENCY_RATIO = 0.10
+GROUPS = "the groups"  # the label of the groups' own comparison matrix
 SUM_TOLERANCE = 0.01
 
 
@@ -32,8 +33,8 @@ class Consistency:
     lambda_max: float
     index: float  # CI = (lambda_max - n) / (n - 1)
     ratio: float  # CR = CI / RI(n); 0 for n <= 2
-    group: str = ""  # the group whose factors were compared; empty: the groups themselves
-    label: str = "the groups"  # what was compared, in words, for messages
+    group: str  # the group whose factors were compared; empty: the groups themselves
+    label: str  # GROUPS, or the label of the group whose factors were compared
     matrix: tuple[tuple[float, ...], ...] = ()  # the reciprocal matrix, rows in `items` order
     priorities: tuple[float, ...] = ()  # the local weights, in `items` order
 
@@ -41,6 +42,11 @@ class Consistency:
     def acceptable(self) -> bool:
         """Saaty's rule: a ratio of 0.10 or less is consistent enough."""
         return self.ratio <= MAX_CONSISTENCY_RATIO
+
+    @property
+    def compared(self) -> str:
+        """What was compared, in words: the groups, or the factors of one group."""
+        return f"the factors of {self.label}" if self.group else self.label
 
 
 @dataclass(frozen=True)
@@ -164,7 +170,7 @@ def ahp_priorities(
     items: Sequence[str],
     comparisons: Sequence[tuple[str, str, Any]],
     group: str = "",
-    label: str = "the groups",
+    label: str = GROUPS,
 ) -> tuple[dict[str, float], Consistency]:
     """Priorities from pairwise comparisons `(a, b, v)`: a is v times as important as b. Every
     pair must be judged once. The priorities are the principal eigenvector of the reciprocal
@@ -227,7 +233,7 @@ def ahp_derive(
     # keeps the template's shares. Callers show every ratio, even those that will be refused.
     group_keys = [g.key for g in template.groups]
     named = [(_group_key(template, a), _group_key(template, b), v) for a, b, v in groups]
-    group_share, consistency = ahp_priorities(group_keys, named)
+    group_share, consistency = ahp_priorities(group_keys, named, "", GROUPS)
     within_given = {_group_key(template, g): list(c) for g, c in (factors or {}).items()}
     checks = [consistency]
     shares: dict[str, float] = {}
@@ -253,8 +259,8 @@ def ahp_derive(
 def inconsistent(checks: Sequence[Consistency]) -> str:
     """Why comparisons are refused, naming every matrix above 0.10 ("" when none is)."""
     parts = [
-        f"the comparisons of {'the groups' if not c.group else f'the factors of {c.label}'} "
-        f"are inconsistent: consistency ratio {c.ratio:.3f} is above {MAX_CONSISTENCY_RATIO:.2f}"
+        f"the comparisons of {c.compared} are inconsistent: consistency ratio {c.ratio:.3f} "
+        f"is above {MAX_CONSISTENCY_RATIO:.2f}"
         for c in checks
         if not c.acceptable
     ]
@@ -278,17 +284,21 @@ def ahp_weights(
     return weights
 
 
-def consistency_data(check: Consistency) -> dict[str, Any]:
-    """One comparison matrix with its priorities and ratios, as stored and shown."""
+def consistency_data(check: Consistency, digits: int | None = None) -> dict[str, Any]:
+    """One comparison matrix with its priorities and ratios, as stored and shown (or rounded)."""
+
+    def number(value: float) -> float:
+        return value if digits is None else round(value, digits)
+
     return {
         "group": check.group,
         "label": check.label,
         "items": list(check.items),
-        "matrix": [list(row) for row in check.matrix],
-        "priorities": list(check.priorities),
-        "lambda_max": check.lambda_max,
-        "index": check.index,
-        "ratio": check.ratio,
+        "matrix": [[number(v) for v in row] for row in check.matrix],
+        "priorities": [number(v) for v in check.priorities],
+        "lambda_max": number(check.lambda_max),
+        "index": number(check.index),
+        "ratio": number(check.ratio),
     }
 
 
@@ -300,7 +310,7 @@ def consistency_from_data(data: Mapping[str, Any]) -> Consistency:
         float(data["index"]),
         float(data["ratio"]),
         str(data.get("group", "")),
-        str(data.get("label", "the groups")),
+        str(data.get("label", GROUPS)),
         tuple(tuple(float(v) for v in row) for row in data.get("matrix", [])),
         tuple(float(v) for v in data.get("priorities", [])),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.db.models import Prefetch, prefetch_related_objects
 from rest_framework import serializers
 
 from partnerpath.api.fields import RecordField, TeamMemberField, country_list_field
@@ -13,6 +14,7 @@ from partnerpath.api.serializers import ProgrammeRecordSerializer
 from partnerpath.prioritisation.choices import OpportunityStatus, OrganisationRole
 from partnerpath.prioritisation.models import (
     Opportunity,
+    RaterSheet,
     Round,
     Score,
     ScorecardTemplateVersion,
@@ -220,6 +222,13 @@ class RoundWriteSerializer(ProgrammeRecordSerializer):
             )
         except rounds.ScoringError as exc:
             raise serializers.ValidationError({"non_field_errors": [str(exc)]}) from None
+
+    def to_representation(self, instance: Round) -> dict[str, Any]:
+        """The opened round as it is read back, with its sheets."""
+        prefetch_related_objects(
+            [instance], Prefetch("sheets", queryset=RaterSheet.objects.select_related("rater"))
+        )
+        return RoundSerializer(instance, context=self.context).data
 
 
 class ScoreSerializer(serializers.ModelSerializer[Score]):

@@ -6,12 +6,10 @@ queries whatever their length."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -20,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from partnerpath.accounts.models import Programme
-from partnerpath.api.access import in_my_programmes, memberships_of, require_edit_role
+from partnerpath.api.access import in_my_programmes, memberships_of
 from partnerpath.api.pagination import Pagination
 from partnerpath.api.viewsets import ProgrammeRecordViewSet
 from partnerpath.audit.context import acting_as
@@ -83,6 +81,13 @@ def _hidden_rounds(user: Any) -> QuerySet[Round]:
     )
 
 
+@extend_schema_view(
+    create=extend_schema(
+        description="Open a round (team members and admins; 403 for reviewers and viewers).",
+        request=RoundWriteSerializer,
+        responses={201: RoundSerializer},
+    )
+)
 class RoundViewSet(ProgrammeRecordViewSet):
     """Scoring rounds: team members open one (POST) with its raters and scope, as on the web
     page; `results/` ranks a round, `submit/` submits your own sheet, `close/` closes it."""
@@ -93,17 +98,8 @@ class RoundViewSet(ProgrammeRecordViewSet):
     )
     http_method_names = ["get", "post", "head", "options"]
 
-    @extend_schema(request=RoundWriteSerializer, responses={201: RoundSerializer})
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """Open a round (team members and admins; 403 for reviewers and viewers)."""
-        data = request.data if isinstance(request.data, Mapping) else {}
-        require_edit_role(request, data.get("programme"))
-        form = RoundWriteSerializer(data=request.data, context=self.get_serializer_context())
-        form.is_valid(raise_exception=True)
-        with transaction.atomic(), acting_as(request.user):
-            found = form.save()
-        body = self.get_serializer(self.get_queryset().get(pk=found.pk)).data
-        return Response(body, status=status.HTTP_201_CREATED)
+    def get_serializer_class(self) -> Any:
+        return RoundWriteSerializer if self.action == "create" else RoundSerializer
 
     @extend_schema(request=None, responses={200: dict})
     @action(detail=True, methods=["get"])

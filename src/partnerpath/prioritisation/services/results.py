@@ -5,11 +5,12 @@ the weights. Each round's results take a fixed number of queries, whatever its s
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
+from django.db.models import Min
 
 from partnerpath.core.scorecard.analysis import Analysis, analyse
 from partnerpath.core.scorecard.results import (
@@ -25,7 +26,7 @@ from partnerpath.core.scorecard.sensitivity import Stability, TopChange, tornado
 from partnerpath.core.scorecard.template import Template
 from partnerpath.core.scorecard.weights import Weights
 from partnerpath.prioritisation import charts
-from partnerpath.prioritisation.models import RaterSheet, Round, Score
+from partnerpath.prioritisation.models import Opportunity, RaterSheet, Round, Score
 
 SAMPLES = 5_000  # weight draws for rank stability on the results page
 ANALYSIS_TTL = 60 * 60  # seconds a computed analysis stays in the cache
@@ -314,8 +315,9 @@ def compare(rounds: Sequence[Round], user: Any) -> Comparison:
 
 def pipeline(rounds: Sequence[Round], selected: dict[int, str], user: Any) -> list[dict[str, Any]]:
     """Selected opportunities with their total and rank in the latest round that scored them,
-    best total first."""
+    best total first, each with the partnership it grew into (None before one is started)."""
     comparison = compare(rounds, user)
+    started = _partnerships_of(selected)
     lines: list[dict[str, Any]] = []
     seen = set()
     for title, row in comparison.rows:
@@ -326,8 +328,28 @@ def pipeline(rounds: Sequence[Round], selected: dict[int, str], user: Any) -> li
         round_, place = scored[-1]
         seen.add(pk)
         lines.append(
-            {"pk": pk, "title": title, "round": round_, "rank": place.rank, "total": place.total}
+            {
+                "pk": pk,
+                "title": title,
+                "round": round_,
+                "rank": place.rank,
+                "total": place.total,
+                "partnership": started.get(pk),
+            }
         )
     lines.sort(key=lambda line: -float(line["total"]))
-    lines += [{"pk": pk, "title": t, "round": None} for pk, t in selected.items() if pk not in seen]
+    lines += [
+        {"pk": pk, "title": t, "round": None, "partnership": started.get(pk)}
+        for pk, t in selected.items()
+        if pk not in seen
+    ]
     return lines
+
+
+def _partnerships_of(selected: Iterable[int]) -> dict[int, int | None]:
+    """The first partnership each opportunity grew into (None when none has), in one query."""
+    ids = list(selected)
+    if not ids:
+        return {}
+    found = Opportunity.objects.filter(pk__in=ids).annotate(started=Min("partnerships"))
+    return dict(found.values_list("pk", "started"))

@@ -79,8 +79,9 @@ def create_round(
         raise ScoringError("The template version belongs to another programme.")
     if decision is not None and decision.template_version_id != version.pk:
         raise ScoringError("The weights were agreed for another template version.")
-    scope = list(opportunities)
-    people = list(raters)
+    # A rater or opportunity named twice counts once: one sheet per rater, in the order given.
+    scope = _distinct(opportunities)
+    people = _distinct(raters)
     if not scope or not people:
         raise ScoringError("A round needs at least one rater and one opportunity.")
     allowed = set(
@@ -116,6 +117,11 @@ def create_round(
             opportunity.status = OpportunityStatus.SCORING
             opportunity.save(update_fields=["status", "updated_at"])
     return found
+
+
+def _distinct(records: Iterable[Any]) -> list[Any]:
+    """The records without repeats (by id), first occurrence first."""
+    return list({record.pk: record for record in records}.values())
 
 
 def sheet_of(round_: Round, user: Any) -> RaterSheet | None:

@@ -18,15 +18,15 @@ from partnerpath.core.scorecard.weights import (
     Weights,
     WeightsError,
     ahp_derive,
-    ahp_weights,
     consistency_data,
     direct_weights,
+    inconsistent,
 )
 from partnerpath.prioritisation.models import ScorecardTemplateVersion, WeightDecision
 
 Comparison = tuple[str, str, Any]
 
-__all__ = ["WeightsError", "ahp_preview", "decisions_of", "record_ahp", "record_direct"]
+__all__ = ["AhpRefused", "WeightsError", "decisions_of", "record_ahp", "record_direct"]
 
 
 def decisions_of(programme: Programme) -> QuerySet[WeightDecision]:
@@ -77,13 +77,12 @@ def record_direct(
     return _store(version, weights, entered, user, agreed_on, reason)
 
 
-def ahp_preview(
-    version: ScorecardTemplateVersion,
-    groups: Sequence[Comparison],
-    factors: Mapping[str, Sequence[Comparison]] | None = None,
-) -> Weights:
-    """AHP weights and every matrix's ratio, even inconsistent ones, for the page to show."""
-    return ahp_derive(version.template, groups, factors)
+class AhpRefused(WeightsError):
+    """AHP weights not recorded, with those derived (every ratio, to show) if they could be."""
+
+    def __init__(self, message: str, derived: Weights | None) -> None:
+        super().__init__(message)
+        self.derived = derived
 
 
 def record_ahp(
@@ -94,9 +93,16 @@ def record_ahp(
     reason: str,
     factors: Mapping[str, Sequence[Comparison]] | None = None,
 ) -> WeightDecision:
-    """Record AHP weights of the groups and of each group's factors, refused above CR 0.10."""
-    weights = ahp_weights(version.template, comparisons, factors)
+    """Record AHP weights of the groups and of each group's factors; AhpRefused above CR 0.10."""
     entered: dict[str, Any] = {"groups": [[a, b, str(v)] for a, b, v in comparisons]}
     if factors:
         entered["factors"] = {g: [[a, b, str(v)] for a, b, v in c] for g, c in factors.items()}
-    return _store(version, weights, entered, user, agreed_on, reason)
+    derived = None
+    try:
+        derived = ahp_derive(version.template, comparisons, factors)
+        problem = inconsistent(derived.consistency)
+        if problem:
+            raise WeightsError(problem)
+        return _store(version, derived, entered, user, agreed_on, reason)
+    except WeightsError as exc:
+        raise AhpRefused(str(exc), derived) from None
