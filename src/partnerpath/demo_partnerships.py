@@ -3,15 +3,18 @@ a signed agreement with its health checks, one in co-creation held up by an open
 a disagreement on the type, and one still being cultivated. Everything is fictional.
 
 Loaded through the partnerships services, so the timeline, history and gates are what a user
-would have produced; events are then dated back to when they would have happened. Idempotent:
-a partnership already present (by title) is left alone."""
+would have produced; the entries each step writes are then dated back to when it would have
+happened. Idempotent: a partnership already present (by title) is left alone."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.db.models import Max
 from django.utils import timezone
 
 from partnerpath.accounts.models import Membership, Programme, User
@@ -21,12 +24,11 @@ from partnerpath.partnerships.models import (
     Contribution,
     Partner,
     Partnership,
-    StageChange,
     SuccessIndicator,
-    TimelineEvent,
 )
 from partnerpath.partnerships.services import agreement as agreements
 from partnerpath.partnerships.services import health, stages, trust
+from partnerpath.partnerships.services.partners import add_partner
 from partnerpath.registry.models import Contact, Organisation
 
 SEA = "Ethical recruitment at sea"
@@ -80,20 +82,16 @@ class PartnershipDemo:
         day = self.today - timedelta(days=days_ago)
         return timezone.make_aware(datetime.combine(day, time(10, 0)))
 
-    def _backdate(self, partnership: Partnership, after_id: int, days_ago: int) -> int:
-        """Date the timeline entries written since ``after_id`` back to ``days_ago``."""
-        # Stage moves already carry the date they were made on (advance's ``now``).
-        TimelineEvent.objects.filter(partnership=partnership, id__gt=after_id).exclude(
-            kind__in=["stage_move", "override"]
-        ).update(at=self._at(days_ago))
-        return self._last_event()
-
-    @staticmethod
-    def _last_event() -> int:
-        return TimelineEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    @contextmanager
+    def _dated(self, partnership: Partnership, days_ago: int) -> Iterator[None]:
+        """Date the partnership's timeline entries written in the block back to ``days_ago``."""
+        # Stage moves are made outside these blocks: they carry their own date (advance's now).
+        before = partnership.events.aggregate(last=Max("id"))["last"] or 0
+        yield
+        partnership.events.filter(id__gt=before).update(at=self._at(days_ago))
 
     def _new(self, title: str, days_ago: int, lead: str, **fields: Any) -> Partnership:
-        partnership = stages.create_partnership(
+        return stages.create_partnership(
             self.programme,
             title,
             self.users[lead],
@@ -101,19 +99,19 @@ class PartnershipDemo:
             stage_since=self._at(days_ago),
             **fields,
         )
-        StageChange.objects.filter(partnership=partnership).update(at=self._at(days_ago))
-        return partnership
 
     def _partner(
         self, partnership: Partnership, org: str, role: str, contact: str | None, **fields: Any
     ) -> Partner:
-        return Partner.objects.create(
-            programme=self.programme,
-            partnership=partnership,
-            organisation=self.orgs[org],
-            role=role,
-            point_person=self.contacts[contact] if contact else None,
-            **fields,
+        return add_partner(
+            Partner(
+                programme=self.programme,
+                partnership=partnership,
+                organisation=self.orgs[org],
+                role=role,
+                point_person=self.contacts[contact] if contact else None,
+                **fields,
+            )
         )
 
     def _move(self, partnership: Partnership, target: str, days_ago: int, reason: str = "") -> None:
@@ -140,73 +138,72 @@ class PartnershipDemo:
             shared_vision="No worker on the group's vessels or in its plants pays a recruitment "
             "fee, and every worker can raise a grievance in their own language without fear.",
         )
-        mark = self._last_event()
-        company = self._partner(
-            p,
-            "andaman",
-            "company_partner",
-            "andaman.wanida",
-            preferred_type="shared_value",
-            objectives="Meet buyers' employer-pays requirements; keep crews stable.",
-        )
-        ngo = self._partner(
-            p,
-            "safe_passage",
-            "ngo",
-            "safe_passage.mya",
-            preferred_type="shared_value",
-            objectives="Reach workers before they leave home; run the helpline.",
-        )
-        self._partner(
-            p,
-            "union",
-            "ngo",
-            "union.htet",
-            preferred_type="shared_value",
-            objectives="Organise crews; take part in remediation.",
-        )
-        mark = self._backdate(p, mark, 330)
-        worry = self._concern(
-            p,
-            company,
-            title="Findings made public before remediation",
-            category="reputation",
-            severity="high",
-            is_deal_breaker=True,
-        )
-        self._concern(
-            p, ngo, title="Who pays for the helpline after year one", category="resources"
-        )
-        mark = self._backdate(p, mark, 300)
+        with self._dated(p, 330):
+            company = self._partner(
+                p,
+                "andaman",
+                "company_partner",
+                "andaman.wanida",
+                preferred_type="shared_value",
+                objectives="Meet buyers' employer-pays requirements; keep crews stable.",
+            )
+            ngo = self._partner(
+                p,
+                "safe_passage",
+                "ngo",
+                "safe_passage.mya",
+                preferred_type="shared_value",
+                objectives="Reach workers before they leave home; run the helpline.",
+            )
+            self._partner(
+                p,
+                "union",
+                "ngo",
+                "union.htet",
+                preferred_type="shared_value",
+                objectives="Organise crews; take part in remediation.",
+            )
+        with self._dated(p, 300):
+            worry = self._concern(
+                p,
+                company,
+                title="Findings made public before remediation",
+                category="reputation",
+                severity="high",
+                is_deal_breaker=True,
+            )
+            self._concern(
+                p, ngo, title="Who pays for the helpline after year one", category="resources"
+            )
         self._move(p, "cultivating", 300)
         self._move(p, "co_creation", 240)
-        trust.record_meeting(
-            p,
-            title="Co-creation workshop: recruitment corridors",
-            occurred_on=self.today - timedelta(days=230),
-            is_workshop=True,
-            summary="Mapped the Myanmar-Thailand corridor and where fees are charged.",
-            organisations=[self.orgs["andaman"], self.orgs["safe_passage"], self.orgs["union"]],
-            contacts=[self.contacts["andaman.wanida"], self.contacts["safe_passage.mya"]],
-            team=[self.users["linh.demo"], self.users["arun.demo"]],
-            decisions=[
-                "Start with the two processing plants, then the fleet.",
-                "Findings go to the steering group first; public reporting after 90 days.",
-            ],
-            actions=[
-                trust.ActionItem(
-                    "Draft the grievance protocol",
-                    self.users["arun.demo"],
-                    self.today - timedelta(days=200),
-                )
-            ],
-            user=self.users["linh.demo"],
-        )
-        mark = self._backdate(p, mark, 230)
+        with self._dated(p, 230):
+            trust.record_meeting(
+                p,
+                title="Co-creation workshop: recruitment corridors",
+                occurred_on=self.today - timedelta(days=230),
+                is_workshop=True,
+                summary="Mapped the Myanmar-Thailand corridor and where fees are charged.",
+                organisations=[self.orgs["andaman"], self.orgs["safe_passage"], self.orgs["union"]],
+                contacts=[self.contacts["andaman.wanida"], self.contacts["safe_passage.mya"]],
+                team=[self.users["linh.demo"], self.users["arun.demo"]],
+                decisions=[
+                    "Start with the two processing plants, then the fleet.",
+                    "Findings go to the steering group first; public reporting after 90 days.",
+                ],
+                actions=[
+                    trust.ActionItem(
+                        "Draft the grievance protocol",
+                        self.users["arun.demo"],
+                        self.today - timedelta(days=200),
+                    )
+                ],
+                user=self.users["linh.demo"],
+            )
         worry.status = "resolved"
         worry.resolution = "Agreed: findings go to the steering group first, public after 90 days."
-        trust.update_concern(worry, "Settled in the co-creation workshop.")
-        mark = self._backdate(p, mark, 229)
+        with self._dated(p, 229):
+            trust.update_concern(worry, "Settled in the co-creation workshop.")
         deal = Agreement(
             programme=self.programme,
             partnership=p,
@@ -236,52 +233,52 @@ class PartnershipDemo:
                 "risk_protocol": "fully_in_place",
             },
         )
-        agreements.save_agreement(deal, ["activities", "roles", "steering_body"])
-        for partner, kind, what, value, currency in (
-            (company, "cash", "Fee reimbursement fund", "120000", "USD"),
-            (ngo, "expertise", "Helpline case workers", None, ""),
-            (company, "in_kind", "Training rooms and paid training time", "15000", "USD"),
-        ):
-            agreements.add_contribution(
-                Contribution(
+        with self._dated(p, 180):
+            agreements.save_agreement(deal, ["activities", "roles", "steering_body"])
+            for partner, kind, what, value, currency in (
+                (company, "cash", "Fee reimbursement fund", "120000", "USD"),
+                (ngo, "expertise", "Helpline case workers", None, ""),
+                (company, "in_kind", "Training rooms and paid training time", "15000", "USD"),
+            ):
+                agreements.add_contribution(
+                    Contribution(
+                        programme=self.programme,
+                        partnership=p,
+                        partner=partner,
+                        kind=kind,
+                        description=what,
+                        value=value,
+                        currency=currency,
+                    )
+                )
+            agreements.add_indicator(
+                SuccessIndicator(
                     programme=self.programme,
                     partnership=p,
-                    partner=partner,
-                    kind=kind,
-                    description=what,
-                    value=value,
-                    currency=currency,
+                    name="Workers reimbursed for recruitment fees",
+                    target="100% of identified workers",
+                    means_of_verification="Payroll records checked by the NGO",
                 )
             )
-        agreements.add_indicator(
-            SuccessIndicator(
-                programme=self.programme,
-                partnership=p,
-                name="Workers reimbursed for recruitment fees",
-                target="100% of identified workers",
-                means_of_verification="Payroll records checked by the NGO",
-            )
-        )
-        mark = self._backdate(p, mark, 180)
         self._move(p, "agreement", 180)
         deal.signed_on = self.today - timedelta(days=150)
         deal.signed_document.save("demo-agreement.pdf", ContentFile(_PDF), save=False)
-        agreements.save_agreement(deal, ["signed_document", "signed_on"])
-        mark = self._backdate(p, mark, 150)
+        with self._dated(p, 150):
+            agreements.save_agreement(deal, ["signed_document", "signed_on"])
         self._move(p, "implementation", 150)
         for days_ago, lights in ((60, ("green", "green", "amber")), (5, ("green", "amber", "red"))):
-            partners = list(p.partners.order_by("id"))
+            sides = list(p.partners.order_by("id"))
             ratings = [
                 health.NewRating(partner, aspect, light, comment)
-                for partner in partners
+                for partner in sides
                 for aspect, light, comment in (
                     ("trust", lights[0], ""),
                     ("communication", lights[1], "Steering group met on time."),
                     ("resources", lights[2], "Helpline funding after year one is unclear."),
                 )
             ]
-            health.record_check(p, self.today - timedelta(days=days_ago), ratings)
-            mark = self._backdate(p, mark, days_ago)
+            with self._dated(p, days_ago):
+                health.record_check(p, self.today - timedelta(days=days_ago), ratings)
 
     def _voice(self) -> None:
         """An electronics maker and the NGO in co-creation: the company wants a supporter role,
@@ -293,47 +290,48 @@ class PartnershipDemo:
             shared_vision="Migrant workers in the company's Malaysian plants and its labour "
             "suppliers can report fees and retained passports safely.",
         )
-        mark = self._last_event()
-        company = self._partner(
-            p,
-            "kinta",
-            "company_partner",
-            "kinta.mei",
-            preferred_type="supporter",
-            objectives="Guidance on employer-pays; fewer audit findings.",
-        )
-        self._partner(
-            p,
-            "safe_passage",
-            "ngo",
-            "safe_passage.tom",
-            preferred_type="shared_value",
-            objectives="A worker-voice channel run with workers, not for them.",
-        )
-        mark = self._backdate(p, mark, 150)
+        with self._dated(p, 150):
+            company = self._partner(
+                p,
+                "kinta",
+                "company_partner",
+                "kinta.mei",
+                preferred_type="supporter",
+                objectives="Guidance on employer-pays; fewer audit findings.",
+            )
+            self._partner(
+                p,
+                "safe_passage",
+                "ngo",
+                "safe_passage.tom",
+                preferred_type="shared_value",
+                objectives="A worker-voice channel run with workers, not for them.",
+            )
         self._move(p, "cultivating", 120)
         self._move(p, "co_creation", 40)
-        trust.save_buy_in(
-            company,
-            [
-                trust.BuyInRow("hr", "supportive", self.contacts["kinta.mei"], "Champion."),
-                trust.BuyInRow("sourcing", "informed", self.contacts["kinta.arjun"], ""),
-                trust.BuyInRow("legal", "opposed", None, "Worried about liability for findings."),
-                trust.BuyInRow("sustainability", "informed", None, ""),
-                trust.BuyInRow("senior_leadership", "not_engaged", None, ""),
-            ],
-        )
-        self._concern(
-            p,
-            company,
-            title="Workers who report must stay anonymous to the labour supplier",
-            category="workers_safety",
-            severity="high",
-            is_deal_breaker=True,
-            status="being_resolved",
-            description="The company fears its labour supplier will retaliate against workers.",
-        )
-        self._backdate(p, mark, 30)
+        with self._dated(p, 30):
+            trust.save_buy_in(
+                company,
+                [
+                    trust.BuyInRow("hr", "supportive", self.contacts["kinta.mei"], "Champion."),
+                    trust.BuyInRow("sourcing", "informed", self.contacts["kinta.arjun"], ""),
+                    trust.BuyInRow(
+                        "legal", "opposed", None, "Worried about liability for findings."
+                    ),
+                    trust.BuyInRow("sustainability", "informed", None, ""),
+                    trust.BuyInRow("senior_leadership", "not_engaged", None, ""),
+                ],
+            )
+            self._concern(
+                p,
+                company,
+                title="Workers who report must stay anonymous to the labour supplier",
+                category="workers_safety",
+                severity="high",
+                is_deal_breaker=True,
+                status="being_resolved",
+                description="The company fears its labour supplier will retaliate against workers.",
+            )
 
     def _shelter(self) -> None:
         """A one-off CSR gift from a placement agency to a shelter, still being cultivated."""
@@ -344,16 +342,17 @@ class PartnershipDemo:
             partnership_type="csr_philanthropy",
             shared_vision="Survivors in the shelter have beds, a kitchen and a study room.",
         )
-        mark = self._last_event()
-        self._partner(p, "golden_lotus", "company_partner", "golden_lotus.bopha")
-        self._partner(p, "harbour", "ngo", "harbour.channary", preferred_type="csr_philanthropy")
-        mark = self._backdate(p, mark, 45)
+        with self._dated(p, 45):
+            self._partner(p, "golden_lotus", "company_partner", "golden_lotus.bopha")
+            self._partner(
+                p, "harbour", "ngo", "harbour.channary", preferred_type="csr_philanthropy"
+            )
         self._move(p, "cultivating", 20)
-        self._concern(
-            p,
-            None,
-            title="Check the agency's own recruitment fees before accepting the gift",
-            category="reputation",
-            severity="medium",
-        )
-        self._backdate(p, mark, 18)
+        with self._dated(p, 18):
+            self._concern(
+                p,
+                None,
+                title="Check the agency's own recruitment fees before accepting the gift",
+                category="reputation",
+                severity="medium",
+            )

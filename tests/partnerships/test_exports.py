@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -86,6 +87,8 @@ def furnish(cast: Any, deal: Any) -> None:
         do_no_harm="No survivor is named.",
         review_on=dt.date(2027, 3, 1),
         signed_on=dt.date(2026, 4, 2),
+        # Signed means the signed document is attached (as the gate counts it).
+        signed_document=ContentFile(b"%PDF-1.4 signed", name="agreement.pdf"),
         checklist={"partners": "fully_in_place", "vision": "partially_in_place"},
     )
     Contribution.objects.create(

@@ -139,3 +139,30 @@ def test_a_refused_edit_keeps_the_saved_title_in_the_page_header(cast, deal, cli
     text = response.content.decode()
     assert response.status_code == 200 and "This field is required." in text
     assert "<h1>Fair recruitment corridor" in text
+
+
+def test_partners_carried_over_from_an_opportunity_are_on_the_timeline(cast):
+    from partnerpath.partnerships.services.partners import start_from_opportunity
+    from partnerpath.prioritisation.models import Opportunity, OpportunityOrganisation
+
+    opp = Opportunity.objects.create(
+        programme=cast.programme, title="Worker voice at sea", status="selected"
+    )
+    for org, role in (
+        (factories.organisation(cast.programme, "Andaman Seafood"), "partner"),
+        (factories.organisation(cast.programme, "Fishers' Rights Network", kind="ngo"), "other"),
+    ):
+        OpportunityOrganisation.objects.create(
+            programme=cast.programme, opportunity=opp, organisation=org, role=role
+        )
+    made, started = start_from_opportunity(opp, cast.member)
+    summaries = list(
+        TimelineEvent.objects.filter(partnership=made, kind="partner")
+        .order_by("id")
+        .values_list("summary", flat=True)
+    )
+    assert started
+    assert summaries == [
+        "Added Andaman Seafood as Company partner.",
+        "Added Fishers' Rights Network as NGO / CSO.",
+    ]

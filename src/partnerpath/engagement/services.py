@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
+from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
@@ -12,6 +14,9 @@ from partnerpath.accounts.models import Membership, Programme, User
 from partnerpath.core import checkins, network
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
 from partnerpath.registry.models import Contact, Organisation
+
+if TYPE_CHECKING:
+    from partnerpath.partnerships.models import Meeting
 
 
 def today() -> date:
@@ -152,11 +157,42 @@ def connections_of_contact(contact: Contact) -> QuerySet[Connection]:
     )
 
 
+@transaction.atomic
 def set_follow_up_done(follow_up: FollowUp, done: bool) -> FollowUp:
-    """Tick or untick a follow-up action."""
+    """Tick or untick a follow-up (a meeting's action item also goes on the timeline)."""
     follow_up.done_on = today() if done else None
     follow_up.save(update_fields=["done_on", "updated_at"])
     return follow_up
+
+
+class InteractionKept(Exception):
+    """The interaction may not be deleted from the engagement log; the message says why."""
+
+
+def partnership_meeting_of(interaction: Interaction) -> Meeting | None:
+    """The partnership meeting that the interaction is, if any (the partnerships app's record)."""
+    return getattr(interaction, "partnership_meeting", None)
+
+
+def kept_because(interaction: Interaction) -> str:
+    """Why the engagement log keeps the interaction ("" when it may be deleted)."""
+    meeting = partnership_meeting_of(interaction)
+    if meeting is None:
+        return ""
+    return (
+        f"“{interaction.title}” is a meeting of the partnership “{meeting.partnership.title}”: "
+        "deleting it would erase its decisions and action items from the partnership's record, "
+        "so it is kept. Open it from the partnership's meetings; edit it here if it is wrong."
+    )
+
+
+@transaction.atomic
+def delete_interaction(interaction: Interaction) -> None:
+    """Delete an interaction and its follow-ups; a partnership's meeting raises InteractionKept."""
+    why = kept_because(interaction)
+    if why:
+        raise InteractionKept(why)
+    interaction.delete()
 
 
 def team_of(programme: Programme) -> QuerySet[User]:

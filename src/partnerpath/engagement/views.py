@@ -142,7 +142,9 @@ def interaction_detail(request: HttpRequest, programme: str, pk: int) -> HttpRes
     """One interaction with its participants, follow-ups and history."""
     access = programme_access(request, programme)
     interaction = get_object_or_404(
-        Interaction.objects.prefetch_related("organisations", "contacts__organisation", "team"),
+        Interaction.objects.select_related("partnership_meeting__partnership").prefetch_related(
+            "organisations", "contacts__organisation", "team"
+        ),
         pk=pk,
         programme=access.programme,
     )
@@ -153,6 +155,7 @@ def interaction_detail(request: HttpRequest, programme: str, pk: int) -> HttpRes
         access,
         "interactions",
         interaction=interaction,
+        meeting=services.partnership_meeting_of(interaction),
         follow_ups=follow_ups,
         changes=history_of(interaction, *follow_ups)[:40],
     )
@@ -160,11 +163,15 @@ def interaction_detail(request: HttpRequest, programme: str, pk: int) -> HttpRes
 
 @login_required
 def interaction_delete(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
-    """Delete an interaction after confirmation."""
+    """Delete an interaction after confirmation; a partnership's meeting is kept, with why."""
     access = programme_access(request, programme, "edit")
     interaction = get_object_or_404(Interaction, pk=pk, programme=access.programme)
+    why = services.kept_because(interaction)
+    if why:
+        messages.error(request, why)
+        return redirect("engagement:interaction_detail", programme, pk)
     if request.method == "POST":
-        interaction.delete()
+        services.delete_interaction(interaction)
         messages.success(request, "Interaction deleted. Its history stays on record.")
         return redirect("engagement:interaction_list", programme)
     return _render(

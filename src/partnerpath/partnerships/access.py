@@ -36,10 +36,15 @@ def partnership_access(
     return PartnershipAccess(access, partnership)
 
 
-def render(
+def need_for(request: HttpRequest, change: Need = "edit") -> Need:
+    """What a page needs: reading it needs membership; posting to it needs ``change``."""
+    return change if request.method == "POST" else "read"
+
+
+def render_page(
     request: HttpRequest, template: str, access: ProgrammeAccess, **context: Any
 ) -> TemplateResponse:
-    """A partnerships page with the programme, the access and the nav entry."""
+    """A programme-wide partnerships page with the programme, the access and the nav entry."""
     context.update(programme=access.programme, access=access, nav="partnerships")
     return TemplateResponse(request, template, context)
 
@@ -53,4 +58,4 @@ def render_partnership(
         tab=tab,
         deal_breaker_flag=deal_breaker_flag_of(found.partnership),
     )
-    return render(request, template, found.access, **context)
+    return render_page(request, template, found.access, **context)

@@ -14,7 +14,7 @@ from partnerpath.accounts.access import programme_access
 from partnerpath.partnerships.access import (
     PartnershipAccess,
     partnership_access,
-    render,
+    render_page,
     render_partnership,
 )
 from partnerpath.partnerships.forms import BoardFilterForm, PartnerForm, PartnershipForm
@@ -36,7 +36,7 @@ def board(request: HttpRequest, programme: str) -> HttpResponse:
     filters.is_valid()  # an unknown stage or type is ignored; the rest still filters
     data = getattr(filters, "cleaned_data", {})
     found = board_service.board_of(access.programme, data.get("stage", ""), data.get("type", ""))
-    return render(
+    return render_page(
         request,
         "partnerships/board.html",
         access,
@@ -66,7 +66,7 @@ def partnership_create(request: HttpRequest, programme: str) -> HttpResponse:
             request, f"Partnership “{made.title}” started in {made.get_stage_display()}."
         )
         return redirect("partnerships:detail", programme, made.pk)
-    return render(
+    return render_page(
         request, "partnerships/partnership_form.html", access, form=form, layout=NEW_LAYOUT
     )
 

@@ -11,10 +11,14 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from partnerpath.accounts.access import Need
 from partnerpath.core.lifecycle.agreement import INGREDIENTS
-from partnerpath.partnerships.access import PartnershipAccess, partnership_access
-from partnerpath.partnerships.access import render_partnership as render
+from partnerpath.downloads import attachment_response
+from partnerpath.partnerships.access import (
+    PartnershipAccess,
+    need_for,
+    partnership_access,
+    render_partnership,
+)
 from partnerpath.partnerships.choices import InPlaceRating
 from partnerpath.partnerships.forms_agreement import (
     AgreementForm,
@@ -33,10 +37,6 @@ from partnerpath.partnerships.services import agreement as service
 IN_PLACE = dict(InPlaceRating.choices)
 
 
-def _need(request: HttpRequest) -> Need:
-    return "edit" if request.method == "POST" else "read"
-
-
 def _back(found: PartnershipAccess, name: str = "agreement") -> HttpResponse:
     return redirect(f"partnerships:{name}", found.access.programme.slug, found.partnership.pk)
 
@@ -49,7 +49,7 @@ def agreement(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     contributions = service.contributions_of(found.partnership)
     ratings = current.checklist if current is not None else {}
     checklist = [(i, IN_PLACE.get(ratings.get(i.key, ""), "Not rated yet")) for i in INGREDIENTS]
-    return render(
+    return render_partnership(
         request,
         "partnerships/agreement.html",
         found,
@@ -89,7 +89,7 @@ def agreement_edit(request: HttpRequest, programme: str, pk: int) -> HttpRespons
             return _back(found, "agreement_amend")
         messages.success(request, "Agreement saved.")
         return _back(found)
-    return render(
+    return render_partnership(
         request,
         "partnerships/agreement_form.html",
         found,
@@ -118,7 +118,7 @@ def agreement_amend(request: HttpRequest, programme: str, pk: int) -> HttpRespon
             f"Agreement amended to version {kept.version + 1}; version {kept.version} kept.",
         )
         return _back(found)
-    return render(
+    return render_partnership(
         request,
         "partnerships/agreement_form.html",
         found,
@@ -139,7 +139,7 @@ def agreement_version(request: HttpRequest, programme: str, pk: int, version: in
     kept = get_object_or_404(
         AgreementVersion.objects.select_related("replaced_by"), agreement=current, version=version
     )
-    return render(
+    return render_partnership(
         request,
         "partnerships/agreement_version.html",
         found,
@@ -166,17 +166,13 @@ def agreement_document(request: HttpRequest, programme: str, pk: int) -> FileRes
         document = get_object_or_404(
             AgreementVersion, agreement=current, version=int(wanted)
         ).signed_document
-    if not document:
-        raise Http404("No signed document is attached.")
-    return FileResponse(
-        document.open("rb"), as_attachment=True, filename=service.file_name(document.name)
-    )
+    return attachment_response(document, "No signed document is attached.")
 
 
 @login_required
 def contributions(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """Resource contributions per partner with totals per currency; team members add them."""
-    found = partnership_access(request, programme, pk, _need(request))
+    found = partnership_access(request, programme, pk, need_for(request))
     partnership = found.partnership
     form = None
     if found.access.can_edit:
@@ -187,7 +183,7 @@ def contributions(request: HttpRequest, programme: str, pk: int) -> HttpResponse
             return _back(found, "contributions")
     rows = service.contributions_of(partnership)
     current = service.agreement_of(partnership)
-    return render(
+    return render_partnership(
         request,
         "partnerships/contributions.html",
         found,
@@ -220,7 +216,7 @@ def contribution_remove(
 @login_required
 def indicators(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """Success indicators with targets; team members add them."""
-    found = partnership_access(request, programme, pk, _need(request))
+    found = partnership_access(request, programme, pk, need_for(request))
     form = None
     if found.access.can_edit:
         form = IndicatorForm(request.POST or None, partnership=found.partnership)
@@ -228,7 +224,7 @@ def indicators(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
             service.add_indicator(form.save(commit=False))
             messages.success(request, "Success indicator added.")
             return _back(found, "indicators")
-    return render(
+    return render_partnership(
         request,
         "partnerships/indicators.html",
         found,

@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
-from partnerpath.partnerships import charts
 from partnerpath.partnerships.access import partnership_access
 from partnerpath.partnerships.access import render_partnership as render
 from partnerpath.partnerships.forms_health import HealthCheckForm
@@ -25,15 +24,6 @@ def health(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """The next check's due date and status, every check, and the trend chart."""
     found = partnership_access(request, programme, pk)
     overview = service.health_overview(found.partnership, timezone.localdate())
-    columns = [
-        charts.TrendColumn(
-            row.check.held_on,
-            {a.value: r.light.value if r.light else None for a, r in row.result.aspects.items()},
-            row.result.overall.value if row.result.overall else None,
-            row.result.score,
-        )
-        for row in overview.rows
-    ]
     return render(
         request,
         "partnerships/health.html",
@@ -41,7 +31,7 @@ def health(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
         "health",
         overview=overview,
         aspects=service.ASPECTS,
-        chart=charts.health_trend_svg(service.ASPECTS, columns),
+        chart=service.trend_chart(overview),
         running_stages=", ".join(str(s.label).lower() for s in RUNNING),
     )
 

@@ -17,12 +17,12 @@ from partnerpath.audit.context import because
 from partnerpath.audit.services import history_of
 from partnerpath.core.lifecycle.gate_config import GateConfig, GateConfigError, config_from_mapping
 from partnerpath.core.lifecycle.gates import GateResult, explain
-from partnerpath.core.lifecycle.partnership_types import TYPE_HELP, TYPE_LABELS, PartnershipType
 from partnerpath.core.lifecycle.stages import Stage, label
 from partnerpath.partnerships.access import (
     PartnershipAccess,
+    need_for,
     partnership_access,
-    render,
+    render_page,
     render_partnership,
 )
 from partnerpath.partnerships.forms import ANSWER_LABELS, MoveForm, TypeAdvisorForm
@@ -33,21 +33,15 @@ from partnerpath.partnerships.forms_gates import (
     GateSettingsForm,
     rule_label,
 )
-from partnerpath.partnerships.models import StageChange
 from partnerpath.partnerships.services import partners, stages
 from partnerpath.partnerships.services.facts import gate_settings_of, partners_of, save_gate_config
 from partnerpath.partnerships.services.overview import next_stage
 
 
-def _need(request: HttpRequest, need: str) -> Any:
-    """Reading the page needs membership; posting it needs ``need``."""
-    return need if request.method == "POST" else "read"
-
-
 @login_required
 def type_advisor(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """The type advisor's questions, suggestion and reasons; preferred and agreed types."""
-    found = partnership_access(request, programme, pk, _need(request, "edit"))
+    found = partnership_access(request, programme, pk, need_for(request))
     partnership = found.partnership
     people = partners_of(partnership)
     form = TypeAdvisorForm(request.POST or None, partnership=partnership, partners=people)
@@ -60,16 +54,6 @@ def type_advisor(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
         messages.success(request, text)
         return redirect("partnerships:type_advisor", programme, pk)
     advice = partners.advice_of(partnership, people)
-    types = [
-        {
-            "label": TYPE_LABELS[t],
-            "help": TYPE_HELP[t],
-            "score": advice.scores[t],
-            "reasons": advice.reasons_for(t),
-            "leading": t in advice.leading,
-        }
-        for t in PartnershipType
-    ]
     questions = {k: q for k, (q, _, _) in ANSWER_LABELS.items()}
     questions["partner_roles"] = "What does each partner do in it?"
     return render_partnership(
@@ -79,7 +63,7 @@ def type_advisor(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
         "type",
         form=form,
         advice=advice,
-        types=types,
+        types=partners.types_of(advice),
         unanswered=[questions[k] for k in advice.unanswered],
         alignment=partners.alignment_of(partnership, people),
         partners=people,
@@ -120,11 +104,6 @@ def _advance_page(
         and found.access.can_edit
         and membership.role in result.config.override_roles
     )
-    changes = (
-        StageChange.objects.filter(partnership=found.partnership)
-        .select_related("by")
-        .order_by("-at", "-id")
-    )
     return render_partnership(
         request,
         "partnerships/advance.html",
@@ -136,7 +115,7 @@ def _advance_page(
         target_label=label(result.move.target) if result else "",
         may_override=may_override,
         problems=problems,
-        changes=list(changes),
+        changes=stages.changes_of(found.partnership),
         stages=[(s.value, label(s)) for s in Stage],
         role=Role(membership.role).label,
     )
@@ -145,7 +124,7 @@ def _advance_page(
 @login_required
 def advance(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """The gate check for a chosen target stage, and the move (or an override) itself."""
-    found = partnership_access(request, programme, pk, _need(request, "edit"))
+    found = partnership_access(request, programme, pk, need_for(request))
     partnership = found.partnership
     if request.method != "POST":
         target = _target(request.GET.get("target", ""), partnership.stage)
@@ -191,7 +170,7 @@ def _field_of(problem: str) -> str | None:
 @login_required
 def gate_settings(request: HttpRequest, programme: str) -> HttpResponse:
     """The programme's gates: members read them, admins change them."""
-    access = programme_access(request, programme, _need(request, "manage"))
+    access = programme_access(request, programme, need_for(request, "manage"))
     stored = gate_settings_of(access.programme)
     broken: list[str] = []
     try:
@@ -217,7 +196,7 @@ def gate_settings(request: HttpRequest, programme: str) -> HttpResponse:
         for s in GATED
     ]
     roles = dict(Role.choices)
-    return render(
+    return render_page(
         request,
         "partnerships/gate_settings.html",
         access,

@@ -10,14 +10,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET
 
-from partnerpath.accounts.access import Need
 from partnerpath.audit.services import history_of
 from partnerpath.engagement.models import FollowUp
 from partnerpath.engagement.services import today
 from partnerpath.partnerships.access import (
     PartnershipAccess,
+    need_for,
     partnership_access,
-    render,
+    render_page,
     render_partnership,
 )
 from partnerpath.partnerships.forms_trust import (
@@ -34,16 +34,11 @@ from partnerpath.partnerships.models import Concern, Meeting
 from partnerpath.partnerships.services import trust
 
 
-def _need(request: HttpRequest) -> Need:
-    """Reading needs membership; any change needs a role that may edit."""
-    return "edit" if request.method == "POST" else "read"
-
-
 @login_required
 def concerns(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """The partnership's concerns, fears and deal-breakers, unsettled and deal-breakers first,
     filtered by status; team members raise a new one here."""
-    found = partnership_access(request, programme, pk, _need(request))
+    found = partnership_access(request, programme, pk, need_for(request))
     partnership = found.partnership
     form = None
     if found.access.can_edit:
@@ -95,7 +90,7 @@ def concern_edit(request: HttpRequest, programme: str, pk: int, concern: int) ->
 def buy_in(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """Internal buy-in at each company partner: every department's stance and champion; team
     members save one partner's grid at a time."""
-    found = partnership_access(request, programme, pk, _need(request))
+    found = partnership_access(request, programme, pk, need_for(request))
     partners = trust.buy_in_partners(found.partnership)
     grids = {p.pk: trust.grid_of(p) for p in partners}
     forms: dict[int, BuyInForm] = {}
@@ -205,7 +200,7 @@ def _mark_done(
     )
     trust.set_action_done(meeting, follow_up, request.POST.get("done") == "1")
     if request.headers.get("HX-Request"):
-        return render(
+        return render_page(
             request,
             "partnerships/meeting_detail.html#action-row",
             found.access,
@@ -222,7 +217,7 @@ def _mark_done(
 def meeting_detail(request: HttpRequest, programme: str, pk: int, meeting: int) -> HttpResponse:
     """One meeting with who took part, its decisions and action items; team members add
     decisions and action items later and tick actions off."""
-    found = partnership_access(request, programme, pk, _need(request))
+    found = partnership_access(request, programme, pk, need_for(request))
     item = _meeting(found, meeting)
     decisions_form = DecisionsForm(prefix="decisions")
     actions = ActionItemFormSet(prefix="actions", form_kwargs={"programme": found.access.programme})

@@ -121,6 +121,26 @@ def test_it_keeps_every_rules_verdict_and_the_config_for_the_audit_trail() -> No
     assert all(v.met and v.reason and v.version == RULESET for v in result.verdicts)
 
 
+def test_a_verdict_reads_as_the_json_a_stage_change_keeps() -> None:
+    config = GateConfig(rules={S.AGREEMENT: ("no_open_deal_breakers", "success_indicators")})
+    result = check_move(facts(concerns=(deal_breaker(),)), S.CO_CREATION, S.AGREEMENT, config)
+    assert [v.as_dict() for v in result.verdicts] == [
+        {
+            "stage": "agreement",
+            "rule": "no_open_deal_breakers",
+            "met": False,
+            "reason": 'Settle the deal-breaker "No public naming of suppliers" raised by '
+            "Acme Seafood (open).",
+        },
+        {
+            "stage": "agreement",
+            "rule": "success_indicators",
+            "met": True,
+            "reason": "2 success indicator(s) agreed.",
+        },
+    ]
+
+
 def test_a_rule_applied_to_two_entered_stages_lists_its_requirement_once() -> None:
     config = GateConfig(
         rules={

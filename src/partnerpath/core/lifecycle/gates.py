@@ -205,6 +205,15 @@ class Verdict:
     met: bool
     reason: str
 
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready copy, as a stage change stores it and the gate check answers it."""
+        return {
+            "stage": self.stage.value,
+            "rule": self.rule,
+            "met": self.met,
+            "reason": self.reason,
+        }
+
 
 @dataclass(frozen=True)
 class GateResult:

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Q, QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from partnerpath.api.fields import id_field
 from partnerpath.api.viewsets import ProgrammeQuery, ProgrammeRecordViewSet, yes_no_field
+from partnerpath.audit.context import acting_as
 from partnerpath.engagement.api.serializers import (
     ConnectionSerializer,
     FollowUpSerializer,
@@ -18,7 +22,12 @@ from partnerpath.engagement.api.serializers import (
 )
 from partnerpath.engagement.choices import ConnectionKind, InteractionKind
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
-from partnerpath.engagement.services import InteractionFilter, filter_interactions
+from partnerpath.engagement.services import (
+    InteractionFilter,
+    InteractionKept,
+    delete_interaction,
+    filter_interactions,
+)
 
 
 class ConnectionQuery(ProgrammeQuery):
@@ -105,6 +114,19 @@ class InteractionViewSet(ProgrammeRecordViewSet):
             date_to=params.get("to"),
         )
         return filter_interactions(queryset, flt)
+
+    @extend_schema(
+        responses={204: None, 409: OpenApiResponse(description="A partnership's meeting.")}
+    )
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Delete an interaction; a partnership's meeting is kept (409, with the reason)."""
+        interaction = self.get_object()
+        try:
+            with transaction.atomic(), acting_as(request.user):
+                delete_interaction(interaction)
+        except InteractionKept as kept:
+            return Response({"detail": str(kept)}, status=status.HTTP_409_CONFLICT)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @extend_schema_view(list=extend_schema(parameters=[FollowUpQuery]))

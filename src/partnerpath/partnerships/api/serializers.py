@@ -21,7 +21,7 @@ from partnerpath.partnerships.models import (
     TimelineEvent,
 )
 from partnerpath.partnerships.services import partners, stages, trust
-from partnerpath.partnerships.services.exports import assess_checks
+from partnerpath.partnerships.services.health import results_of
 from partnerpath.prioritisation.models import Opportunity
 from partnerpath.registry.models import Contact, Organisation
 
@@ -264,7 +264,7 @@ class HealthCheckSerializer(ProgrammeRecordSerializer):
     def _result(self, obj: HealthCheck) -> Any:
         cached = getattr(obj, "_assessed", None)
         if cached is None:
-            cached = assess_checks([obj], {})[0].result
+            (cached,) = results_of([obj], [])
             obj._assessed = cached  # type: ignore[attr-defined]
         return cached
 

@@ -165,10 +165,7 @@ class PartnershipViewSet(ProgrammeRecordViewSet):
                 "ruleset": problem["ruleset"],
                 "overridable": problem["overridable"],
                 "unmet": problem["unmet"],
-                "verdicts": [
-                    {"stage": v.stage.value, "rule": v.rule, "met": v.met, "reason": v.reason}
-                    for v in result.verdicts
-                ],
+                "verdicts": [v.as_dict() for v in result.verdicts],
             }
         )
 

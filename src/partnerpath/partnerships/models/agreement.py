@@ -71,6 +71,11 @@ class Agreement(ProgrammeOwned):
     def __str__(self) -> str:
         return f"Agreement of {self.partnership} (version {self.version})"
 
+    @property
+    def is_signed(self) -> bool:
+        """The signed document is attached: what the gate, the edit lock and every page count."""
+        return bool(self.signed_document)
+
 
 @audited()
 class AgreementVersion(ProgrammeOwned):

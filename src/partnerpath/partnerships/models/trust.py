@@ -23,6 +23,18 @@ from partnerpath.partnerships.models.partnership import Partner, Partnership
 from partnerpath.registry.models import Contact, ProgrammeOwned
 
 
+class ConcernQuerySet(models.QuerySet["Concern"]):
+    """Concerns as the pages ask for them."""
+
+    def unsettled(self) -> ConcernQuerySet:
+        """Open or being resolved: not yet resolved or accepted."""
+        return self.filter(status__in=UNSETTLED)
+
+    def open_deal_breakers(self) -> ConcernQuerySet:
+        """Deal-breakers not yet settled, oldest first."""
+        return self.unsettled().filter(is_deal_breaker=True).order_by("raised_on", "id")
+
+
 @audited()
 class Concern(ProgrammeOwned):
     """A concern, fear or deal-breaker raised by a partner (or by the programme team)."""
@@ -51,6 +63,8 @@ class Concern(ProgrammeOwned):
     raised_on = models.DateField(default=timezone.localdate)
     resolution = models.TextField(blank=True)
     resolved_on = models.DateField(null=True, blank=True)
+
+    objects = ConcernQuerySet.as_manager()
 
     class Meta:
         ordering = ["partnership", "-is_deal_breaker", "raised_on", "id"]

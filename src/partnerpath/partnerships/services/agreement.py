@@ -100,7 +100,7 @@ def save_agreement(agreement: Agreement, changed: Sequence[str]) -> Agreement:
     new = agreement.pk is None
     if not new:
         stored = Agreement.objects.select_for_update().get(pk=agreement.pk)
-        if stored.signed_document:
+        if stored.is_signed:
             raise AgreementSigned("The agreement is signed: amend it, with the reason.")
         agreement.version = stored.version
     agreement.save()
@@ -110,7 +110,7 @@ def save_agreement(agreement: Agreement, changed: Sequence[str]) -> Agreement:
         timeline.record(agreement.partnership, EventKind.AGREEMENT, f"Agreement started{filled}.")
     elif named:
         timeline.record(agreement.partnership, EventKind.AGREEMENT, f"Agreement edited: {named}.")
-    if "signed_document" in changed and agreement.signed_document:
+    if "signed_document" in changed and agreement.is_signed:
         _record_document(agreement)
     return agreement
 
@@ -144,7 +144,7 @@ def amend_agreement(
         f"Agreement amended to version {agreement.version}: {reason}",
         detail=f"Changed: {named}." if named else "",
     )
-    if "signed_document" in changed and agreement.signed_document:
+    if "signed_document" in changed and agreement.is_signed:
         _record_document(agreement)
     return kept
 

@@ -18,7 +18,7 @@ from partnerpath.core.lifecycle import health
 from partnerpath.core.lifecycle import timing as core_timing
 from partnerpath.core.lifecycle.dealbreakers import DealBreakerFlag
 from partnerpath.core.lifecycle.stages import PATH, Stage, label
-from partnerpath.partnerships.choices import UNSETTLED, Type
+from partnerpath.partnerships.choices import Type
 from partnerpath.partnerships.models import (
     Concern,
     HealthCheck,
@@ -28,6 +28,7 @@ from partnerpath.partnerships.models import (
     StageChange,
 )
 from partnerpath.partnerships.services.flags import flag_for
+from partnerpath.partnerships.services.health import Rated, result_of
 
 # Columns in journey order; closed partnerships come last.
 COLUMNS: tuple[Stage, ...] = (*PATH, Stage.CLOSED)
@@ -38,6 +39,11 @@ TYPE_LABELS: dict[str, str] = dict(Type.choices)
 def days(span: timedelta) -> int:
     """Whole days in ``span`` (what the pages show)."""
     return span // DAY
+
+
+def days_in_stage(stage_since: datetime, now: datetime) -> int:
+    """Whole days a partnership has been in its current stage (since its last move)."""
+    return days(now - stage_since)
 
 
 def stage_changes_of(
@@ -68,22 +74,16 @@ def _not_before(now: datetime, changes: list[core_timing.StageChange]) -> dateti
 
 
 def check_lights(check_ids: Sequence[int]) -> dict[int, health.CheckResult]:
-    """The health-check-v1 result of each check (worst rating counts), in one query."""
-    ratings: dict[int, list[health.AspectRating]] = {pk: [] for pk in check_ids}
+    """The health-check-v1 result of each rated check, from plain values in one query."""
+    ratings: dict[int, list[Rated]] = {}
     held: dict[int, date] = {}
     rows = HealthRating.objects.filter(health_check_id__in=list(check_ids)).values_list(
         "health_check_id", "health_check__held_on", "partner_id", "aspect", "light"
     )
     for check_id, held_on, partner_id, aspect, light in rows:
         held[check_id] = held_on
-        ratings[check_id].append(
-            health.AspectRating(str(partner_id), health.Aspect(aspect), health.Light(light))
-        )
-    return {
-        pk: health.assess(health.HealthCheck(held[pk], tuple(found)), ())
-        for pk, found in ratings.items()
-        if found
-    }
+        ratings.setdefault(check_id, []).append((partner_id, aspect, light, ""))
+    return {pk: result_of(held[pk], found, {}) for pk, found in ratings.items()}
 
 
 # How a card words and styles its open deal-breakers, by loudness (0 quiet .. 3 alarm).
@@ -201,10 +201,7 @@ def partner_names(programme: Programme) -> dict[int, list[str]]:
 def open_deal_breakers_by_partnership(programme: Programme) -> dict[int, list[Concern]]:
     """Each partnership's deal-breakers not yet resolved or accepted, in one query."""
     found: dict[int, list[Concern]] = {}
-    rows = Concern.objects.filter(
-        programme=programme, is_deal_breaker=True, status__in=UNSETTLED
-    ).order_by("raised_on", "id")
-    for concern in rows:
+    for concern in Concern.objects.filter(programme=programme).open_deal_breakers():
         found.setdefault(concern.partnership_id, []).append(concern)
     return found
 
@@ -227,7 +224,6 @@ def board_of(
         found = changes.get(pk, [])
         spent = core_timing.time_in_stages(found, _not_before(now, found))
         times.append(spent)
-        current = spent.current_since if spent.current is Stage(row["stage"]) else None
         result = results.get(row["last_check_id"])
         overall = result.overall.value if result and result.overall else ""
         by_stage.setdefault(row["stage"], []).append(
@@ -235,7 +231,7 @@ def board_of(
                 row,
                 f"{board_url}{pk}/",
                 names.get(pk, []),
-                days(now - (current or row["stage_since"])),
+                days_in_stage(row["stage_since"], now),
                 flag_for(row["stage"], concerns.get(pk, [])),
                 overall,
             )

@@ -16,7 +16,6 @@ from django.utils.text import slugify
 from partnerpath.accounts.models import Programme
 from partnerpath.core.lifecycle import health as core
 from partnerpath.partnerships.choices import (
-    UNSETTLED,
     Aspect,
     ConcernCategory,
     ConcernStatus,
@@ -36,7 +35,9 @@ from partnerpath.partnerships.models import (
     Partner,
     Partnership,
 )
+from partnerpath.partnerships.services.board import days_in_stage
 from partnerpath.partnerships.services.flags import next_check_of
+from partnerpath.partnerships.services.health import results_of
 from partnerpath.partnerships.services.timeline import timeline_of
 from partnerpath.registry.exports import Cell, Table, download
 
@@ -118,20 +119,6 @@ def _light(light: core.Light | None) -> str:
     return LIGHT.get(light.value, "") if light else ""
 
 
-def assess_checks(checks: list[HealthCheck], partners: dict[int, list[Partner]]) -> list[CheckRow]:
-    """Each check's result (health-check-v1, worst rating counts); ``checks`` have their ratings
-    prefetched and ``partners`` maps a partnership id to its partners."""
-    found = []
-    for check in checks:
-        ratings = tuple(
-            core.AspectRating(str(r.partner_id), core.Aspect(r.aspect), core.Light(r.light))
-            for r in check.ratings.all()
-        )
-        keys = [str(p.pk) for p in partners.get(check.partnership_id, [])]
-        found.append(CheckRow(check, core.assess(core.HealthCheck(check.held_on, ratings), keys)))
-    return found
-
-
 def _partnership_rows(rows: Sequence[Any], latest: dict[int, CheckRow], today: date) -> Table:
     table = Table(
         "Partnerships",
@@ -159,12 +146,12 @@ def _partnership_rows(rows: Sequence[Any], latest: dict[int, CheckRow], today: d
         people = [f"{p.organisation.name}: {p.point_person}" for p in partners if p.point_person]
         if row.programme_point_person:
             people.insert(0, f"Programme: {row.programme_point_person}")
-        signed = bool(agreement and (agreement.signed_on or agreement.signed_document))
+        signed = bool(agreement and agreement.is_signed)
         table.rows.append(
             [
                 row.title,
                 STAGE.get(row.stage, row.stage),
-                (now - row.stage_since).days,
+                days_in_stage(row.stage_since, now),
                 TYPE.get(row.partnership_type, ""),
                 "; ".join(f"{p.organisation.name} ({ROLE.get(p.role, p.role)})" for p in partners),
                 "; ".join(people),
@@ -256,7 +243,7 @@ def _contribution_rows(programme: Programme) -> Table:
     return table
 
 
-def _check_rows(checks: list[CheckRow], titles: dict[int, str], names: dict[str, str]) -> Table:
+def _check_rows(checks: list[CheckRow], titles: dict[int, str]) -> Table:
     headers = ["Partnership", "Held on", "Due on", "Overall", "Score"]
     headers += [a.label for a in Aspect] + ["Not rated by", "Notes"]
     table = Table("Health checks", headers)
@@ -270,7 +257,7 @@ def _check_rows(checks: list[CheckRow], titles: dict[int, str], names: dict[str,
             round(result.score) if result.score is not None else None,
         ]
         cells += [_light(result.aspects[core.Aspect(a.value)].light) for a in ASPECTS]
-        cells += ["; ".join(names.get(k, k) for k in result.not_rated), row.check.notes]
+        cells += ["; ".join(result.not_rated), row.check.notes]
         table.rows.append(cells)
     return table
 
@@ -278,9 +265,7 @@ def _check_rows(checks: list[CheckRow], titles: dict[int, str], names: dict[str,
 def programme_tables(programme: Programme, today: date) -> list[Table]:
     """Sheets Partnerships, Partners, Concerns, Contributions and Health checks of the
     programme's partnerships (a fixed number of queries)."""
-    open_deal_breakers = Concern.objects.filter(
-        is_deal_breaker=True, status__in=UNSETTLED
-    ).order_by("raised_on", "id")
+    open_deal_breakers = Concern.objects.open_deal_breakers()
     partnerships = list(
         Partnership.objects.filter(programme=programme)
         .select_related("agreement", "programme_point_person")
@@ -296,25 +281,22 @@ def programme_tables(programme: Programme, today: date) -> list[Table]:
         )
         .order_by("title", "id")
     )
-    partners = {row.pk: list(row.partners.all()) for row in partnerships}
-    checks = assess_checks(
-        list(
-            HealthCheck.objects.filter(programme=programme)
-            .prefetch_related(Prefetch("ratings", queryset=HealthRating.objects.order_by("id")))
-            .order_by("partnership_id", "held_on", "id")
-        ),
-        partners,
+    held = list(
+        HealthCheck.objects.filter(programme=programme)
+        .prefetch_related(Prefetch("ratings", queryset=HealthRating.objects.order_by("id")))
+        .order_by("partnership_id", "held_on", "id")
     )
+    partners = [p for row in partnerships for p in row.partners.all()]
+    checks = [CheckRow(c, r) for c, r in zip(held, results_of(held, partners), strict=True)]
     latest = {row.check.partnership_id: row for row in checks}  # ordered by date: last wins
     titles = {row.pk: row.title for row in partnerships}
-    names = {str(p.pk): p.organisation.name for found in partners.values() for p in found}
     checks.sort(key=lambda r: (titles.get(r.check.partnership_id, ""), r.check.held_on))
     return [
         _partnership_rows(partnerships, latest, today),
         _partner_rows(partnerships),
         _concern_rows(programme),
         _contribution_rows(programme),
-        _check_rows(checks, titles, names),
+        _check_rows(checks, titles),
     ]
 
 

@@ -14,20 +14,24 @@ from partnerpath.core.lifecycle.cadence import Cadence
 from partnerpath.core.lifecycle.gate_config import GateConfig, config_from_mapping
 from partnerpath.core.risk.checklist import Rating
 from partnerpath.diligence.services.checklists import current_checklists
-from partnerpath.partnerships.models import (
-    Agreement,
-    Concern,
-    GateSettings,
-    Partner,
-    Partnership,
-)
+from partnerpath.partnerships.models import Concern, GateSettings, Partner, Partnership
+from partnerpath.partnerships.services.agreement import agreement_of
 
 PROGRAMME_KEY = "programme"
 
 
+def _key(partner_id: int) -> str:
+    return f"partner-{partner_id}"
+
+
 def partner_key(partner: Partner) -> str:
     """The key a partner has in the core's facts."""
-    return f"partner-{partner.pk}"
+    return _key(partner.pk)
+
+
+def raiser_key(concern: Concern) -> str:
+    """The key of who raised ``concern`` in the core's facts (a partner or the programme team)."""
+    return _key(concern.raised_by_id) if concern.raised_by_id else PROGRAMME_KEY
 
 
 def gate_settings_of(programme: Programme) -> GateSettings:
@@ -52,11 +56,11 @@ def save_gate_config(programme: Programme, data: dict[str, Any]) -> GateSettings
     return found
 
 
-def core_concern(concern: Concern, raised_by: str) -> core.Concern:
-    """A concern as the core's rules read it; ``raised_by`` is the raising partner's key."""
+def core_concern(concern: Concern) -> core.Concern:
+    """A concern as the core's rules read it, keyed to who raised it."""
     return core.Concern(
         title=concern.title,
-        raised_by=raised_by,
+        raised_by=raiser_key(concern),
         category=core.ConcernCategory(concern.category),
         severity=core.Severity(concern.severity),
         status=core.ConcernStatus(concern.status),
@@ -86,15 +90,12 @@ def facts_of(partnership: Partnership) -> core.PartnershipFacts:
     """Everything the gate rules read about ``partnership``."""
     partners = partners_of(partnership)
     keys = {p.pk: partner_key(p) for p in partners}
-    concerns = tuple(
-        core_concern(c, keys.get(c.raised_by_id or 0, PROGRAMME_KEY))
-        for c in partnership.concerns.all()
-    )
+    concerns = tuple(core_concern(c) for c in partnership.concerns.all())
     counts: dict[str, int] = {}
     for partner_id in partnership.contributions.values_list("partner_id", flat=True):
         counts[keys[partner_id]] = counts.get(keys[partner_id], 0) + 1
     # Read afresh: a cached "no agreement" on the object would hide one added since.
-    agreement = Agreement.objects.filter(partnership=partnership).first()
+    agreement = agreement_of(partnership)
     governance = core.Governance()
     if agreement is not None:
         governance = core.Governance(
@@ -125,5 +126,5 @@ def facts_of(partnership: Partnership) -> core.PartnershipFacts:
         risk_protocol=bool(agreement and agreement.risk_protocol.strip()),
         do_no_harm=bool(agreement and agreement.do_no_harm.strip()),
         success_indicators=partnership.success_indicators.count(),
-        signed_document=bool(agreement and agreement.signed_document),
+        signed_document=bool(agreement and agreement.is_signed),
     )

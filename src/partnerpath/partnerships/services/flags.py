@@ -12,9 +12,9 @@ from partnerpath.accounts.models import Programme
 from partnerpath.core.lifecycle.cadence import Cadence, DueStatus, NextCheck, next_check
 from partnerpath.core.lifecycle.dealbreakers import DealBreakerFlag, deal_breaker_flag
 from partnerpath.core.lifecycle.stages import Stage as CoreStage
-from partnerpath.partnerships.choices import UNSETTLED, Stage
+from partnerpath.partnerships.choices import Stage
 from partnerpath.partnerships.models import Concern, Partnership
-from partnerpath.partnerships.services.facts import PROGRAMME_KEY, core_concern
+from partnerpath.partnerships.services.facts import core_concern
 
 # Stages in which the partners run the partnership, so health checks fall due.
 RUNNING = (Stage.IMPLEMENTATION, Stage.REVIEW, Stage.SUSTAINED)
@@ -22,19 +22,13 @@ RUNNING = (Stage.IMPLEMENTATION, Stage.REVIEW, Stage.SUSTAINED)
 
 def flag_for(stage: str, open_deal_breakers: list[Concern]) -> DealBreakerFlag | None:
     """The flag for these open deal-breakers at ``stage`` (None: none open)."""
-    concerns = tuple(
-        core_concern(c, str(c.raised_by_id or PROGRAMME_KEY)) for c in open_deal_breakers
-    )
+    concerns = tuple(core_concern(c) for c in open_deal_breakers)
     return deal_breaker_flag(CoreStage(stage), concerns)
 
 
 def open_deal_breakers(partnership: Partnership) -> list[Concern]:
     """The partnership's deal-breakers not yet resolved or accepted."""
-    return list(
-        partnership.concerns.filter(is_deal_breaker=True, status__in=UNSETTLED).order_by(
-            "raised_on", "id"
-        )
-    )
+    return list(partnership.concerns.open_deal_breakers())
 
 
 def deal_breaker_flag_of(partnership: Partnership) -> DealBreakerFlag | None:
@@ -64,9 +58,7 @@ class FlaggedPartnership:
 def dashboard_flags(programme: Programme, today: date) -> list[FlaggedPartnership]:
     """Partnerships with open deal-breakers or an overdue health check, loudest first, in a
     fixed number of queries."""
-    unsettled = Concern.objects.filter(is_deal_breaker=True, status__in=UNSETTLED).order_by(
-        "raised_on", "id"
-    )
+    unsettled = Concern.objects.open_deal_breakers()
     rows = (
         Partnership.objects.filter(programme=programme)
         .exclude(stage=Stage.CLOSED)

@@ -4,25 +4,23 @@ Pages read everything in a fixed number of queries."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max, Prefetch
+from django.utils.safestring import SafeString
 
 from partnerpath.core.lifecycle import health as core
 from partnerpath.core.lifecycle.cadence import NextCheck
+from partnerpath.partnerships import charts
 from partnerpath.partnerships.choices import Aspect, EventKind
-from partnerpath.partnerships.models import (
-    Agreement,
-    HealthCheck,
-    HealthRating,
-    Partner,
-    Partnership,
-)
+from partnerpath.partnerships.models import HealthCheck, HealthRating, Partner, Partnership
 from partnerpath.partnerships.services import timeline
+from partnerpath.partnerships.services.agreement import agreement_of
 from partnerpath.partnerships.services.facts import partners_of
 from partnerpath.partnerships.services.flags import next_check_of
 
@@ -40,20 +38,51 @@ class NewRating:
     comment: str = ""
 
 
+# One rating as plain values: partner id, aspect, light, comment.
+Rated = tuple[int, str, str, str]
+
+
 def _cadence_of(partnership: Partnership) -> str:
-    cadence = Agreement.objects.filter(partnership=partnership).values_list("cadence", flat=True)
-    return cadence.first() or ""
+    agreement = agreement_of(partnership)
+    return agreement.cadence if agreement else ""
 
 
-def _assess(
-    held_on: date, rows: Sequence[tuple[str, str, str, str]], partners: Sequence[str]
+def names_by_partnership(partners: Iterable[Partner]) -> dict[int, dict[int, str]]:
+    """Per partnership, each partner's name by id (the id added where two names are the same)."""
+    found: dict[int, dict[int, str]] = {}
+    for p in partners:
+        found.setdefault(p.partnership_id, {})[p.pk] = str(p.organisation)
+    for names in found.values():
+        twice = {n for n, count in Counter(names.values()).items() if count > 1}
+        names.update({pk: f"{n} (#{pk})" for pk, n in names.items() if n in twice})
+    return found
+
+
+def result_of(
+    held_on: date, ratings: Iterable[Rated], names: Mapping[int, str]
 ) -> core.CheckResult:
-    """health-check-v1 on (partner name, aspect, light, comment) rows."""
-    ratings = tuple(
-        core.AspectRating(name, core.Aspect(aspect), core.Light(light), comment)
-        for name, aspect, light, comment in rows
+    """health-check-v1 (METHOD) on plain ratings; ``names`` are the partnership's partners by id,
+    who word the reasons and are listed if they left an aspect unrated (empty: nobody listed)."""
+    given = tuple(
+        core.AspectRating(names.get(pk, str(pk)), core.Aspect(aspect), core.Light(light), comment)
+        for pk, aspect, light, comment in ratings
     )
-    return core.assess(core.HealthCheck(held_on, ratings), partners, METHOD)
+    return core.assess(core.HealthCheck(held_on, given), list(names.values()), METHOD)
+
+
+def results_of(
+    checks: Sequence[HealthCheck], partners: Iterable[Partner]
+) -> list[core.CheckResult]:
+    """Each check's result, in order (ratings prefetched); ``partners`` may span partnerships."""
+    names = names_by_partnership(partners)
+    return [
+        result_of(
+            check.held_on,
+            [(r.partner_id, r.aspect, r.light, r.comment) for r in check.ratings.all()],
+            names.get(check.partnership_id, {}),
+        )
+        for check in checks
+    ]
 
 
 def describe(result: core.CheckResult) -> str:
@@ -98,11 +127,9 @@ def record_check(
             light=r.light,
             comment=r.comment,
         )
-    partners = partners_of(partnership)
-    result = _assess(
-        held_on,
-        [(str(r.partner.organisation), r.aspect, r.light, r.comment) for r in ratings],
-        [str(p.organisation) for p in partners],
+    names = names_by_partnership(partners_of(partnership)).get(partnership.pk, {})
+    result = result_of(
+        held_on, [(r.partner.pk, r.aspect, r.light, r.comment) for r in ratings], names
     )
     timeline.record(
         partnership,
@@ -135,15 +162,8 @@ class HealthOverview:
 
 
 def _rows(checks: Sequence[HealthCheck], partners: Sequence[Partner]) -> list[CheckRow]:
-    names = {p.pk: str(p.organisation) for p in partners}
-    everyone = list(names.values())
     found = []
-    for check in checks:
-        given = [
-            (names.get(r.partner_id, str(r.partner_id)), r.aspect, r.light, r.comment)
-            for r in check.ratings.all()
-        ]
-        result = _assess(check.held_on, given, everyone)
+    for check, result in zip(checks, results_of(checks, partners), strict=True):
         lights = tuple(
             (label, light.value if (light := result.aspects[core.Aspect(key)].light) else None)
             for key, label in ASPECTS
@@ -171,6 +191,20 @@ def health_overview(partnership: Partnership, today: date) -> HealthOverview:
         rows=tuple(rows),
         trend=core.trend([r.result for r in rows]) if rows else None,
     )
+
+
+def trend_chart(overview: HealthOverview) -> SafeString:
+    """The trend chart of the overview's checks: each aspect's light, the overall and score."""
+    columns = [
+        charts.TrendColumn(
+            row.check.held_on,
+            {a.value: r.light.value if r.light else None for a, r in row.result.aspects.items()},
+            row.result.overall.value if row.result.overall else None,
+            row.result.score,
+        )
+        for row in overview.rows
+    ]
+    return charts.health_trend_svg(ASPECTS, columns)
 
 
 @dataclass(frozen=True)
@@ -207,6 +241,6 @@ def check_detail(partnership: Partnership, check: HealthCheck) -> CheckDetail:
             rating = given.get((p.pk, key))
             rows.append((label, rating.light if rating else None, rating.comment if rating else ""))
         per_partner.append(PartnerRatings(p, tuple(rows)))
-    result = _rows([check], partners)[0].result
+    (result,) = results_of([check], partners)
     aspects = tuple((label, result.aspects[core.Aspect(key)]) for key, label in ASPECTS)
     return CheckDetail(check, tuple(per_partner), result, aspects)

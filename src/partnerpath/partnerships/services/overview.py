@@ -22,7 +22,13 @@ from partnerpath.partnerships.models import (
     Partnership,
     TimelineEvent,
 )
-from partnerpath.partnerships.services.board import check_lights, days, stage_times_of
+from partnerpath.partnerships.services.agreement import agreement_of
+from partnerpath.partnerships.services.board import (
+    check_lights,
+    days,
+    days_in_stage,
+    stage_times_of,
+)
 from partnerpath.partnerships.services.facts import partners_of
 from partnerpath.partnerships.services.partners import alignment_of
 from partnerpath.partnerships.services.stages import check_advance
@@ -104,15 +110,14 @@ def overview_of(partnership: Partnership, now: datetime | None = None) -> Overvi
         for s in Stage
         if s in spent.spent
     ]
-    since = spent.current_since if spent.current is current else None
     upcoming = next_stage(partnership.stage)
-    agreement = Agreement.objects.filter(partnership=partnership).first()
+    agreement = agreement_of(partnership)
     check = HealthCheck.objects.filter(partnership=partnership).order_by("-held_on", "-id").first()
     result = check_lights([check.pk]).get(check.pk) if check else None
     return Overview(
         partners=partner_lines(partnership, partners),
         times=times,
-        days_in_stage=days(now - (since or partnership.stage_since)),
+        days_in_stage=days_in_stage(partnership.stage_since, now),
         alignment=alignment_of(partnership, partners),
         next_stage=upcoming,
         next_label=label(Stage(upcoming)) if upcoming else "",

@@ -12,8 +12,8 @@ from django.db import transaction
 
 from partnerpath.core.lifecycle import advisor
 from partnerpath.core.lifecycle.alignment import Alignment, alignment
-from partnerpath.core.lifecycle.partnership_types import TYPE_LABELS, PartnershipType
-from partnerpath.partnerships.choices import EventKind
+from partnerpath.core.lifecycle.partnership_types import TYPE_HELP, TYPE_LABELS, PartnershipType
+from partnerpath.partnerships.choices import EventKind, PartnerRole, Type
 from partnerpath.partnerships.models import Partner, Partnership
 from partnerpath.partnerships.services import stages, timeline
 from partnerpath.prioritisation.choices import OpportunityStatus
@@ -26,6 +26,18 @@ ANSWER_KEYS: Mapping[str, type[Any]] = {
     "resources": advisor.Resources,
     "business_link": advisor.BusinessLink,
 }
+
+
+# The score card's organisation roles and types, as a partnership names them.
+FROM_OPPORTUNITY_ROLE = {
+    "partner": PartnerRole.COMPANY,
+    "co_funder": PartnerRole.DONOR,
+    "implementer": PartnerRole.NGO,
+    "government": PartnerRole.GOVERNMENT,
+    "broker": PartnerRole.BROKER,
+    "other": PartnerRole.NGO,
+}
+FROM_OPPORTUNITY_TYPE = {"csr": Type.CSR, "supporter": Type.SUPPORTER}
 
 
 class RemovalRefused(Exception):
@@ -44,8 +56,8 @@ class NotSelected(Exception):
 @transaction.atomic
 def start_from_opportunity(opportunity: Opportunity, user: Any) -> tuple[Partnership, bool]:
     """The partnership of a selected opportunity: the one already started (False) or a new one
-    with the opportunity's organisations (True). The opportunity's row is locked first, so a
-    double submission starts one partnership, not two."""
+    (True) with its title, description as shared vision, type and organisations as partners.
+    The opportunity's row is locked first, so a double submission starts one partnership."""
     locked = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
     existing = locked.partnerships.order_by("id").first()
     if existing is not None:
@@ -55,7 +67,43 @@ def start_from_opportunity(opportunity: Opportunity, user: Any) -> tuple[Partner
             f"“{locked.title}” is {locked.get_status_display().lower()}: select it for "
             "development in the pipeline before starting its partnership."
         )
-    return stages.create_from_opportunity(locked, user), True
+    kind = locked.partnership_type
+    partnership = stages.create_partnership(
+        locked.programme,
+        locked.title,
+        user,
+        opportunity=locked,
+        shared_vision=locked.description,
+        partnership_type=FROM_OPPORTUNITY_TYPE.get(kind, kind) if kind else "",
+    )
+    seen: set[int] = set()
+    for row in locked.roles.select_related("organisation").order_by("id"):
+        if row.organisation_id not in seen:
+            seen.add(row.organisation_id)
+            role = FROM_OPPORTUNITY_ROLE.get(row.role, PartnerRole.NGO)
+            add_partner(
+                Partner(
+                    programme_id=partnership.programme_id,
+                    partnership=partnership,
+                    organisation=row.organisation,
+                    role=role,
+                )
+            )
+    return partnership, True
+
+
+def types_of(advice: advisor.TypeAdvice) -> list[dict[str, Any]]:
+    """Every partnership type with its help, the advisor's score and reasons for it."""
+    return [
+        {
+            "label": TYPE_LABELS[t],
+            "help": TYPE_HELP[t],
+            "score": advice.scores[t],
+            "reasons": advice.reasons_for(t),
+            "leading": t in advice.leading,
+        }
+        for t in PartnershipType
+    ]
 
 
 def type_label(value: str) -> str:

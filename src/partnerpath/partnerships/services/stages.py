@@ -17,22 +17,10 @@ from partnerpath.core.lifecycle.gates import GateResult, check_move
 from partnerpath.core.lifecycle.overrides import validate_override
 from partnerpath.core.lifecycle.stages import Stage as CoreStage
 from partnerpath.core.lifecycle.stages import label
-from partnerpath.partnerships.choices import EventKind, PartnerRole, Stage, Type
-from partnerpath.partnerships.models import Partner, Partnership, StageChange
+from partnerpath.partnerships.choices import EventKind, Stage
+from partnerpath.partnerships.models import Partnership, StageChange
 from partnerpath.partnerships.services import timeline
 from partnerpath.partnerships.services.facts import facts_of, gate_config_of
-from partnerpath.prioritisation.models import Opportunity
-
-# The score card's organisation roles and types, as a partnership names them.
-FROM_OPPORTUNITY_ROLE = {
-    "partner": PartnerRole.COMPANY,
-    "co_funder": PartnerRole.DONOR,
-    "implementer": PartnerRole.NGO,
-    "government": PartnerRole.GOVERNMENT,
-    "broker": PartnerRole.BROKER,
-    "other": PartnerRole.NGO,
-}
-FROM_OPPORTUNITY_TYPE = {"csr": Type.CSR, "supporter": Type.SUPPORTER}
 
 
 class GateBlocked(Exception):
@@ -77,33 +65,6 @@ def create_partnership(
     return partnership
 
 
-@transaction.atomic
-def create_from_opportunity(opportunity: Opportunity, user: Any = None) -> Partnership:
-    """A partnership for a selected opportunity: its title, description as the shared vision,
-    proposed type and organisations (with their roles) carried over."""
-    kind = opportunity.partnership_type
-    partnership = create_partnership(
-        opportunity.programme,
-        opportunity.title,
-        user,
-        opportunity=opportunity,
-        shared_vision=opportunity.description,
-        partnership_type=FROM_OPPORTUNITY_TYPE.get(kind, kind) if kind else "",
-    )
-    seen: set[int] = set()
-    for row in opportunity.roles.select_related("organisation").order_by("id"):
-        if row.organisation_id in seen:
-            continue
-        seen.add(row.organisation_id)
-        Partner.objects.create(
-            programme=opportunity.programme,
-            partnership=partnership,
-            organisation=row.organisation,
-            role=FROM_OPPORTUNITY_ROLE.get(row.role, PartnerRole.NGO),
-        )
-    return partnership
-
-
 def check_advance(partnership: Partnership, target: str, reason: str = "") -> GateResult:
     """What the programme's gates say about moving ``partnership`` to ``target`` now."""
     return check_move(
@@ -113,6 +74,11 @@ def check_advance(partnership: Partnership, target: str, reason: str = "") -> Ga
         gate_config_of(partnership.programme),
         reason,
     )
+
+
+def changes_of(partnership: Partnership) -> list[StageChange]:
+    """The partnership's stage changes, latest first, with who made them."""
+    return list(partnership.stage_changes.select_related("by").order_by("-at", "-id"))
 
 
 def _lock(partnership: Partnership) -> Partnership:
@@ -164,10 +130,7 @@ def advance(
             reason=reason.strip(),
             ruleset=result.config.ruleset,
             gate_config=result.config.to_mapping(),
-            verdicts=[
-                {"stage": v.stage.value, "rule": v.rule, "met": v.met, "reason": v.reason}
-                for v in result.verdicts
-            ],
+            verdicts=[v.as_dict() for v in result.verdicts],
             overridden=overridden,
             override_role=membership.role if overridden else "",
         )

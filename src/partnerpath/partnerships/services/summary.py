@@ -13,7 +13,7 @@ from partnerpath.core.lifecycle import health as core
 from partnerpath.core.lifecycle.agreement import AgreementSummary
 from partnerpath.core.lifecycle.alignment import Alignment
 from partnerpath.core.lifecycle.cadence import NextCheck
-from partnerpath.partnerships.choices import UNSETTLED, Aspect
+from partnerpath.partnerships.choices import Aspect
 from partnerpath.partnerships.models import (
     Agreement,
     Concern,
@@ -24,10 +24,11 @@ from partnerpath.partnerships.models import (
     StageChange,
     SuccessIndicator,
 )
-from partnerpath.partnerships.services.agreement import checklist_summary
-from partnerpath.partnerships.services.exports import CheckRow, assess_checks
+from partnerpath.partnerships.services.agreement import agreement_of, checklist_summary
+from partnerpath.partnerships.services.board import days_in_stage
 from partnerpath.partnerships.services.facts import partners_of
 from partnerpath.partnerships.services.flags import next_check_of
+from partnerpath.partnerships.services.health import results_of
 from partnerpath.partnerships.services.partners import alignment_of
 
 LAST_MOVES = 5
@@ -78,8 +79,8 @@ def _health(partnership: Partnership, partners: list[Partner]) -> Health | None:
     )
     if not latest:
         return None
-    rows: list[CheckRow] = assess_checks(latest, {partnership.pk: partners})
-    result = rows[0].result
+    results = results_of(latest, partners)
+    result = results[0]
     lights = [
         Light(
             ASPECT_LABELS[a.value],
@@ -89,11 +90,11 @@ def _health(partnership: Partnership, partners: list[Partner]) -> Health | None:
         for a, found in result.aspects.items()
     ]
     return Health(
-        rows[0].check,
+        latest[0],
         result.overall.value if result.overall else "",
         result.score,
         lights,
-        core.trend([r.result for r in rows]),
+        core.trend(results),
     )
 
 
@@ -101,9 +102,9 @@ def summary_of(partnership: Partnership, today: date | None = None) -> Summary:
     """The partnership's summary (about ten queries, however much it holds)."""
     today = today or timezone.localdate()
     partners = partners_of(partnership)
-    agreement = Agreement.objects.filter(partnership=partnership).first()
+    agreement = agreement_of(partnership)
     open_concerns = list(
-        partnership.concerns.filter(status__in=UNSETTLED)
+        partnership.concerns.unsettled()
         .select_related("raised_by__organisation")
         .order_by("-is_deal_breaker", "raised_on", "id")
     )
@@ -113,10 +114,10 @@ def summary_of(partnership: Partnership, today: date | None = None) -> Summary:
     return Summary(
         partners=partners,
         alignment=alignment_of(partnership, partners),
-        days_in_stage=(timezone.now() - partnership.stage_since).days,
+        days_in_stage=days_in_stage(partnership.stage_since, timezone.now()),
         open_concerns=open_concerns,
         agreement=agreement,
-        signed=bool(agreement and (agreement.signed_on or agreement.signed_document)),
+        signed=bool(agreement and agreement.is_signed),
         checklist=checklist_summary(agreement) if agreement else None,
         contributions=list(
             partnership.contributions.select_related("partner__organisation").order_by(

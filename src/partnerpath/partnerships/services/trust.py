@@ -379,15 +379,21 @@ def add_action_items(meeting: Meeting, items: Sequence[ActionItem]) -> list[Foll
 
 @transaction.atomic
 def set_action_done(meeting: Meeting, follow_up: FollowUp, done: bool) -> FollowUp:
-    """Tick or untick an action item of ``meeting``; a change goes on the timeline."""
+    """Tick or untick an action item of ``meeting`` (record_tick puts it on the timeline)."""
     if follow_up.interaction_id != meeting.interaction_id:
         raise ValueError("The action item belongs to another meeting.")
-    if follow_up.is_done == done:
-        return follow_up
-    engagement.set_follow_up_done(follow_up, done)
-    timeline.record(
-        meeting.partnership,
-        EventKind.ACTION,
-        f"Action item {'done' if done else 'reopened'}: {follow_up.description}",
-    )
+    if follow_up.is_done != done:
+        engagement.set_follow_up_done(follow_up, done)
     return follow_up
+
+
+def record_tick(follow_up: FollowUp, was_done: bool) -> None:
+    """Put a meeting's action item ticked or reopened on the timeline, wherever it was saved."""
+    if follow_up.is_done == was_done:
+        return
+    meetings = Meeting.objects.select_related("partnership")
+    meeting = meetings.filter(interaction_id=follow_up.interaction_id).first()
+    if meeting is not None:
+        done = "done" if follow_up.is_done else "reopened"
+        text = f"Action item {done}: {follow_up.description}"
+        timeline.record(meeting.partnership, EventKind.ACTION, text)
