@@ -197,6 +197,7 @@ def test_every_web_page_is_in_the_access_table():
     missing -= {p[0] for p in PRIORITISATION_PAGES}
     # Partnership pages have their own access table in tests/partnerships/test_access.py.
     from tests.partnerships.test_access import PAGES as PARTNERSHIP_PAGES
+    from tests.partnerships.test_access import PUBLIC_PAGES as PARTNERSHIP_PUBLIC_PAGES
 
-    missing -= {p[1] for p in PARTNERSHIP_PAGES}
+    missing -= {p[1] for p in PARTNERSHIP_PAGES} | PARTNERSHIP_PUBLIC_PAGES
     assert missing == set(), f"add these pages to PAGES: {sorted(missing)}"

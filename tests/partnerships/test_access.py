@@ -34,6 +34,7 @@ class World:
     contribution: int = 0
     indicator: int = 0
     check: int = 0
+    link: int = 0
 
 
 def page(name: str, path: str, method: str = "get", need: str = "read") -> tuple[Any, ...]:
@@ -91,6 +92,8 @@ PAGES: list[tuple[Any, ...]] = [
     page("health_check_create", "/{pk}/health/new/", need="edit"),
     page("health_check_create", "/{pk}/health/new/", "post", "edit"),
     page("health_check_detail", "/{pk}/health/{check}/"),
+    page("health_ask", "/{pk}/health/ask/", "post", "edit"),
+    page("health_link_revoke", "/{pk}/health/links/{link}/revoke/", "post", "edit"),
     # Timeline, exports and the printable summary
     page("timeline", "/{pk}/timeline/"),
     page("timeline_export", "/{pk}/timeline/export/"),
@@ -98,6 +101,8 @@ PAGES: list[tuple[Any, ...]] = [
     page("partnerships_export", "/export/"),
 ]
 IDS = [p[0] for p in PAGES]
+# The partner's health-check page (token only, no account): tested in test_health_links.py.
+PUBLIC_PAGES = {"partner_health_check"}
 # Pages that name a record inside the partnership (checked separately below).
 INNER = {
     "partner_edit",
@@ -107,6 +112,7 @@ INNER = {
     "contribution_remove",
     "indicator_remove",
     "health_check_detail",
+    "health_link_revoke",
 }
 WHOLE_PROGRAMME = {"board", "partnership_create", "create_from_opportunity", "gate_settings"}
 WHOLE_PROGRAMME |= {"partnerships_export"}
@@ -116,7 +122,7 @@ WHOLE_PROGRAMME |= {"partnerships_export"}
 def world(cast: Any, deal: Any) -> World:
     """Everything the pages show, made through the services."""
     from partnerpath.partnerships.models import Agreement, Concern, Contribution, SuccessIndicator
-    from partnerpath.partnerships.services import agreement, health, trust
+    from partnerpath.partnerships.services import agreement, health, health_links, trust
     from partnerpath.prioritisation.models import Opportunity
 
     partnership = deal.partnership
@@ -161,6 +167,9 @@ def world(cast: Any, deal: Any) -> World:
     check = health.record_check(
         partnership, dt.date(2025, 3, 1), [health.NewRating(deal.company, "trust", "green")]
     )
+    deal.company.point_person = deal.company_contact
+    deal.company.save()
+    (link,) = health_links.ask_partners(partnership, [deal.company], cast.owner)
     return World(
         partnership.pk,
         deal.ngo.pk,
@@ -170,6 +179,7 @@ def world(cast: Any, deal: Any) -> World:
         contribution.pk,
         indicator.pk,
         check.pk,
+        link.pk,
     )
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("self-assessment/", include("partnerpath.assessments.urls_public")),
     path("p/<slug:programme>/prioritisation/", include("partnerpath.prioritisation.urls")),
     path("p/<slug:programme>/partnerships/", include("partnerpath.partnerships.urls")),
+    path("health-check/", include("partnerpath.partnerships.urls_public")),
     path("api/v1/", include("partnerpath.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 
 from partnerpath.partnerships.choices import Light
@@ -54,10 +55,15 @@ class HealthCheckForm(forms.Form):
         help_text="What was discussed, what the partners agreed to do about it.",
     )
 
-    def __init__(self, *args: Any, partners: list[Partner], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, partners: list[Partner], dated: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.partners = partners
-        self.fields["held_on"].initial = timezone.localdate()
+        if dated:
+            self.fields["held_on"].initial = timezone.localdate()
+        else:  # a partner answering through a link: the link gives the date, staff the notes
+            del self.fields["held_on"], self.fields["notes"]
         for partner in partners:
             who = str(partner.organisation)
             for key, label in ASPECTS:
@@ -128,3 +134,35 @@ class HealthCheckForm(forms.Form):
                     comment = self.cleaned_data.get(comment_name(partner, key), "").strip()
                     found.append(NewRating(partner, key, light, comment))
         return found
+
+
+class PartnerChoice(forms.ModelMultipleChoiceField[Partner]):
+    """Partners named with their point-person."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.organisation} (point-person: {obj.point_person})"
+
+
+class AskPartnersForm(forms.Form):
+    """Which partners' point-persons get a private link to rate today's check, and for how long."""
+
+    partners = PartnerChoice(
+        queryset=Partner.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Ask these partners",
+        error_messages={"required": "Choose at least one partner to ask."},
+    )
+    days = forms.IntegerField(
+        label="Days the links work", min_value=1, max_value=90, required=False
+    )
+
+    def __init__(self, *args: Any, partners: list[Partner], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        named = [p for p in partners if p.point_person_id]
+        field = self.fields["partners"]
+        assert isinstance(field, PartnerChoice)
+        field.queryset = Partner.objects.filter(pk__in=[p.pk for p in named]).select_related(
+            "organisation", "point_person"
+        )
+        field.initial = [p.pk for p in named]
+        self.fields["days"].help_text = f"1-90; empty: {settings.HEALTH_CHECK_LINK_DAYS} days."

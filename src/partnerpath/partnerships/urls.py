@@ -65,6 +65,12 @@ urlpatterns = [
     # Health checks (views_health.py)
     path(P + "health/", views_health.health, name="health"),
     path(P + "health/new/", views_health.health_check_create, name="health_check_create"),
+    path(P + "health/ask/", views_health.health_ask, name="health_ask"),
+    path(
+        P + "health/links/<int:link>/revoke/",
+        views_health.health_link_revoke,
+        name="health_link_revoke",
+    ),
     path(P + "health/<int:check>/", views_health.health_check_detail, name="health_check_detail"),
     # Timeline, exports and the printable summary (views_files.py)
     path(P + "timeline/", views_files.timeline, name="timeline"),

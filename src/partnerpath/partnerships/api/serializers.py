@@ -232,7 +232,7 @@ class RatingSerializer(serializers.ModelSerializer[HealthRating]):
 
     class Meta:
         model = HealthRating
-        fields = ["partner", "organisation_name", "aspect", "light", "comment"]
+        fields = ["partner", "organisation_name", "aspect", "light", "comment", "by_partner"]
         read_only_fields = fields
 
 

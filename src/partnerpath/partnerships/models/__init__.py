@@ -6,7 +6,7 @@ from partnerpath.partnerships.models.agreement import (
     Contribution,
     SuccessIndicator,
 )
-from partnerpath.partnerships.models.health import HealthCheck, HealthRating
+from partnerpath.partnerships.models.health import HealthCheck, HealthCheckLink, HealthRating
 from partnerpath.partnerships.models.partnership import (
     GateSettings,
     Partner,
@@ -25,6 +25,7 @@ __all__ = [
     "Decision",
     "GateSettings",
     "HealthCheck",
+    "HealthCheckLink",
     "HealthRating",
     "Meeting",
     "Partner",

@@ -93,6 +93,50 @@ def describe(result: core.CheckResult) -> str:
     return f"overall {result.overall.value}{score}"
 
 
+def new_check(
+    partnership: Partnership, held_on: date, notes: str = "", user: Any = None
+) -> HealthCheck:
+    """An empty check held on ``held_on``, with the due date the cadence gave for it (ratings
+    follow at once: a check is never left without them)."""
+    before = partnership.health_checks.filter(held_on__lte=held_on).aggregate(Max("held_on"))
+    due = next_check_of(partnership, before["held_on__max"], _cadence_of(partnership), held_on)
+    return HealthCheck.objects.create(
+        programme_id=partnership.programme_id,
+        partnership=partnership,
+        held_on=held_on,
+        due_on=due.due_on if due else None,
+        notes=notes,
+        recorded_by=user if user is not None and user.is_authenticated else None,
+    )
+
+
+def store_ratings(check: HealthCheck, ratings: Sequence[NewRating], by_partner: bool) -> None:
+    """Add the ratings to ``check``."""
+    for r in ratings:
+        HealthRating.objects.create(
+            programme_id=check.programme_id,
+            health_check=check,
+            partner=r.partner,
+            aspect=r.aspect,
+            light=r.light,
+            comment=r.comment,
+            by_partner=by_partner,
+        )
+
+
+def check_result(check: HealthCheck) -> core.CheckResult:
+    """What a stored check's ratings combine to now."""
+    (result,) = results_of([check], partners_of(check.partnership))
+    return result
+
+
+def _check_ratings(partnership: Partnership, ratings: Sequence[NewRating]) -> None:
+    if not ratings:
+        raise ValueError("A health check needs at least one rating.")
+    if any(r.partner.partnership_id != partnership.pk for r in ratings):
+        raise ValueError("Every rating must come from a partner of this partnership.")
+
+
 @transaction.atomic
 def record_check(
     partnership: Partnership,
@@ -104,37 +148,45 @@ def record_check(
     """Store a check with its ratings and the due date the cadence gave for it, and put its
     overall light on the timeline. ValueError without ratings or for another partnership's
     partner."""
-    if not ratings:
-        raise ValueError("A health check needs at least one rating.")
-    if any(r.partner.partnership_id != partnership.pk for r in ratings):
-        raise ValueError("Every rating must come from a partner of this partnership.")
-    before = partnership.health_checks.filter(held_on__lte=held_on).aggregate(Max("held_on"))
-    due = next_check_of(partnership, before["held_on__max"], _cadence_of(partnership), held_on)
-    check = HealthCheck.objects.create(
-        programme_id=partnership.programme_id,
-        partnership=partnership,
-        held_on=held_on,
-        due_on=due.due_on if due else None,
-        notes=notes,
-        recorded_by=user if user is not None and user.is_authenticated else None,
-    )
-    for r in ratings:
-        HealthRating.objects.create(
-            programme_id=partnership.programme_id,
-            health_check=check,
-            partner=r.partner,
-            aspect=r.aspect,
-            light=r.light,
-            comment=r.comment,
-        )
-    names = names_by_partnership(partners_of(partnership)).get(partnership.pk, {})
-    result = result_of(
-        held_on, [(r.partner.pk, r.aspect, r.light, r.comment) for r in ratings], names
-    )
+    _check_ratings(partnership, ratings)
+    check = new_check(partnership, held_on, notes, user)
+    store_ratings(check, ratings, by_partner=False)
+    result = check_result(check)
     timeline.record(
         partnership,
         EventKind.HEALTH_CHECK,
         f"Health check of {held_on:%d %b %Y}: {describe(result)}.",
+        detail=result.reason,
+    )
+    return check
+
+
+@transaction.atomic
+def rate_as_partner(
+    partnership: Partnership, held_on: date, partner: Partner, ratings: Sequence[NewRating]
+) -> HealthCheck:
+    """One partner's own ratings for the check of ``held_on``: they join the check of that date
+    (created when it is the first answer) and replace whatever staff entered for that partner
+    there. The partnership row is locked so that two partners answering at once share one check."""
+    _check_ratings(partnership, ratings)
+    if any(r.partner.pk != partner.pk for r in ratings):
+        raise ValueError("Every rating must come from the partner who answers.")
+    Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
+    check = partnership.health_checks.filter(held_on=held_on).order_by("id").first()
+    if check is None:
+        check = new_check(partnership, held_on)
+    else:
+        for old in HealthRating.objects.filter(health_check=check, partner=partner):
+            old.delete()  # one by one, so that the history keeps each replaced rating
+    store_ratings(check, ratings, by_partner=True)
+    result = check_result(check)
+    own = Counter(r.light for r in ratings)
+    given = ", ".join(f"{own[light]} {light}" for light in ("green", "amber", "red") if own[light])
+    timeline.record(
+        partnership,
+        EventKind.HEALTH_CHECK,
+        f"{partner.organisation} rated the health check of {held_on:%d %b %Y} itself ({given}):"
+        f" {describe(result)}.",
         detail=result.reason,
     )
     return check
@@ -213,6 +265,7 @@ class PartnerRatings:
 
     partner: Partner
     ratings: tuple[tuple[str, str | None, str], ...]
+    by_partner: bool = False  # given by the partner itself through its private link
 
     @property
     def rated(self) -> bool:
@@ -237,10 +290,12 @@ def check_detail(partnership: Partnership, check: HealthCheck) -> CheckDetail:
     per_partner = []
     for p in partners:
         rows = []
+        own = False
         for key, label in ASPECTS:
             rating = given.get((p.pk, key))
             rows.append((label, rating.light if rating else None, rating.comment if rating else ""))
-        per_partner.append(PartnerRatings(p, tuple(rows)))
+            own = own or bool(rating and rating.by_partner)
+        per_partner.append(PartnerRatings(p, tuple(rows), own))
     (result,) = results_of([check], partners)
     aspects = tuple((label, result.aspects[core.Aspect(key)]) for key, label in ASPECTS)
     return CheckDetail(check, tuple(per_partner), result, aspects)
