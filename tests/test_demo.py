@@ -214,6 +214,9 @@ def test_it_loads_three_partnerships_at_different_stages_with_their_trust_work(
     running = next(p for p in found.values() if p.stage == "implementation")
     assert running.agreement.signed_document and running.agreement.cadence == "quarterly"
     assert running.health_checks.count() == 2
+    latest = running.health_checks.order_by("-held_on").first()
+    assert latest.ratings.filter(by_partner=True).exists()  # the company rated it through a link
+    assert latest.ratings.filter(by_partner=False).exists()
     assert running.concerns.filter(is_deal_breaker=True, status="resolved").exists()
     assert running.meetings.filter(is_workshop=True).exists()
     stuck = next(p for p in found.values() if p.stage == "co_creation")

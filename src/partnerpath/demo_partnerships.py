@@ -27,7 +27,7 @@ from partnerpath.partnerships.models import (
     SuccessIndicator,
 )
 from partnerpath.partnerships.services import agreement as agreements
-from partnerpath.partnerships.services import health, stages, trust
+from partnerpath.partnerships.services import health, health_links, stages, trust
 from partnerpath.partnerships.services.partners import add_partner
 from partnerpath.registry.models import Contact, Organisation
 
@@ -277,8 +277,20 @@ class PartnershipDemo:
                     ("resources", lights[2], "Helpline funding after year one is unclear."),
                 )
             ]
+            held_on = self.today - timedelta(days=days_ago)
+            company = sides[0]
+            if days_ago > 5:
+                with self._dated(p, days_ago):
+                    health.record_check(p, held_on, ratings)
+                continue
+            # The latest check: the company's point-person rated it through a private link.
+            own = [r for r in ratings if r.partner.pk == company.pk]
             with self._dated(p, days_ago):
-                health.record_check(p, self.today - timedelta(days=days_ago), ratings)
+                health.record_check(p, held_on, [r for r in ratings if r not in own])
+                (link,) = health_links.ask_partners(
+                    p, [company], self.users["linh.demo"], today=held_on
+                )
+                health_links.submit(link, own)
 
     def _voice(self) -> None:
         """An electronics maker and the NGO in co-creation: the company wants a supporter role,
