@@ -8,8 +8,9 @@ import uuid
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from partnerpath.audit.choices import Action
 from partnerpath.audit.context import current_actor, current_reason, is_suspended
@@ -50,13 +51,25 @@ def _programme_id(instance: models.Model) -> int | None:
     return int(pid) if pid is not None else None
 
 
+def _repr(instance: models.Model) -> str:
+    """How the record reads; its name captured before a delete, since a cascade may already have
+    removed what its name is made of."""
+    kept = getattr(instance, "_audit_repr", None)
+    if kept is not None:
+        return str(kept)
+    try:
+        return str(instance)[:300]
+    except ObjectDoesNotExist:
+        return f"{instance._meta.verbose_name} #{instance.pk}"
+
+
 def _write(instance: models.Model, action: str, changes: dict[str, Any]) -> None:
     actor = current_actor()
     Change.objects.create(
         programme_id=_programme_id(instance),
         content_type=ContentType.objects.get_for_model(type(instance)),
         object_id=str(instance.pk),
-        object_repr=str(instance)[:300],
+        object_repr=_repr(instance)[:300],
         action=action,
         actor=actor.user,
         actor_label=actor.label[:150],
@@ -95,6 +108,11 @@ def _after_save(
     changes = {k: {"old": old.get(k), "new": v} for k, v in new.items() if old.get(k) != v}
     if changes:
         _write(instance, Action.UPDATE, changes)
+
+
+def _before_delete(sender: type[models.Model], instance: models.Model, **kw: Any) -> None:
+    if not is_suspended():
+        instance._audit_repr = _repr(instance)  # type: ignore[attr-defined]
 
 
 def _after_delete(sender: type[models.Model], instance: models.Model, **kw: Any) -> None:
@@ -147,6 +165,7 @@ def audited(*, exclude: tuple[str, ...] = ()) -> Any:
         uid = f"audit-{model._meta.label_lower}"
         pre_save.connect(_before_save, sender=model, dispatch_uid=f"{uid}-pre")
         post_save.connect(_after_save, sender=model, dispatch_uid=f"{uid}-post")
+        pre_delete.connect(_before_delete, sender=model, dispatch_uid=f"{uid}-predel")
         post_delete.connect(_after_delete, sender=model, dispatch_uid=f"{uid}-del")
         return model
 
