@@ -66,6 +66,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="user to record as having imported it (default: 'list import')",
     )
     imp.add_argument(
+        "--force",
+        action="store_true",
+        help="store the file even when it holds no entries or is older than the version in "
+        "force (a deliberate roll-back)",
+    )
+    imp.add_argument(
         "--no-rescreen",
         action="store_true",
         help="do not queue the re-screening of the programmes' active organisations",
@@ -96,13 +102,14 @@ def _import(args: argparse.Namespace) -> int:
             _user(args.as_user),
             published=args.published,
             rescreen=not args.no_rescreen,
+            force=args.force,
         )
     except SourceError as exc:
         raise CommandError(
             f"{exc}. Nothing was stored; the versions of {args.name!r} already stored are "
             "untouched."
         ) from None
-    except services.ListNameError as exc:
+    except (services.ListNameError, services.ListImportRefused) as exc:
         raise CommandError(str(exc)) from None
     print(outcome.message)
     if outcome.created:

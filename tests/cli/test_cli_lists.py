@@ -113,3 +113,21 @@ def test_an_import_queues_re_screening_of_programmes_with_active_organisations(
     assert Screening.objects.get().trigger == "list_update"
     run("lists", "import", UN_XML, "--name", "UN", "--no-rescreen")
     assert Screening.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_empty_or_older_file_is_refused_and_force_rolls_back(capsys: Any, tmp_path: Any) -> None:
+    run("lists", "import", UN_XML, "--name", "UN consolidated")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("id,name,schema,country,aliases\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run("lists", "import", empty, "--name", "UN consolidated") == 2
+    assert "holds no entries" in capsys.readouterr().err
+    older = tmp_path / "older.csv"
+    older.write_text("id,name,schema,country,aliases\n1,Acme,Company,,\n", encoding="utf-8")
+    args = ("lists", "import", older, "--name", "UN consolidated", "--published", "2020-01-01")
+    assert run(*args) == 2
+    assert "--force to roll back" in capsys.readouterr().err
+    assert ListVersion.objects.count() == 1
+    assert run(*args, "--force", "--no-rescreen") == 0
+    assert ListVersion.objects.get(is_current=True).publication_date == dt.date(2020, 1, 1)

@@ -204,3 +204,21 @@ def test_the_protocol_with_contacts_and_steps_is_written_and_replaced(cast, api_
     assert unknown.status_code == 400
     assert api_for(cast.viewer).patch(url, {"title": "x"}, format="json").status_code == 403
     assert api_for(cast.viewer).get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("given", "missing"),
+    [({"question": "policy"}, "answer"), ({"answer": "yes"}, "question")],
+)
+def test_a_patched_answer_without_its_question_or_answer_is_refused(
+    cast, org, api_for, given, missing
+):
+    member = api_for(cast.member)
+    created = member.post(
+        "/api/v1/checklists/", {"programme": "mekong", "organisation": org.pk}, format="json"
+    )
+    url = f"/api/v1/checklists/{created.json()['id']}/"
+    response = member.patch(url, {"answers": [given]}, format="json")
+    assert response.status_code == 400
+    body = str(response.json())
+    assert "This field is required" in body and missing in body

@@ -132,3 +132,36 @@ def test_every_list_and_version_is_listed_in_a_fixed_number_of_queries(
         lists = services.lists_with_versions()
         assert [(w.name, len(w.versions.all())) for w in lists] == [("Generic", 2), ("UN", 1)]
         assert all(v.imported_by is None for w in lists for v in w.versions.all())
+
+
+def test_an_empty_list_file_is_refused_unless_forced(write_list: Any) -> None:
+    first = services.import_list(write_list(("1", "Acme Trading", "Company")), "Generic")
+    empty = write_list()
+    with pytest.raises(services.ListImportRefused, match="holds no entries"):
+        services.import_list(empty, "Generic", rescreen=False)
+    assert ListVersion.objects.get(is_current=True).pk == first.version.pk
+    forced = services.import_list(empty, "Generic", rescreen=False, force=True)
+    assert forced.created and forced.version.entity_count == 0
+
+
+def test_a_file_older_than_the_version_in_force_is_a_roll_back_only_when_forced(
+    write_list: Any,
+) -> None:
+    services.import_list(UN_XML, "UN consolidated", rescreen=False)  # published 2026-02-27
+    older = write_list(("1", "Acme Trading", "Company"))
+    with pytest.raises(services.ListImportRefused, match="older than the version in force"):
+        services.import_list(older, "UN consolidated", published=dt.date(2020, 1, 1))
+    assert ListVersion.objects.filter(watch_list__name="UN consolidated").count() == 1
+    rolled = services.import_list(
+        older, "UN consolidated", published=dt.date(2020, 1, 1), rescreen=False, force=True
+    )
+    assert rolled.version.is_current
+
+
+def test_a_publication_date_in_the_future_is_refused_even_when_forced(write_list: Any) -> None:
+    later = timezone.localdate() + dt.timedelta(days=1)
+    with pytest.raises(services.ListImportRefused, match="in the future"):
+        services.import_list(
+            write_list(("1", "Acme", "Company")), "Generic", published=later, force=True
+        )
+    assert not ListVersion.objects.exists()

@@ -94,9 +94,35 @@ def _entries(version: ListVersion, entities: Iterable[Entity]) -> Iterator[ListE
         )
 
 
-def _store(loaded: LoadedList, name: str, user: Any, published: dt.date | None) -> ListVersion:
+def _refusal(
+    loaded: LoadedList, current: ListVersion | None, date: dt.date, is_import_date: bool
+) -> str:
+    """Why a parsed list must not become the current version ('' when it may): it holds no
+    entries, it is dated in the future, or it is older than the version in force (a roll-back,
+    which ``force`` allows)."""
+    if not loaded.entities:
+        return (
+            "the file holds no entries: an empty list would silently end every hit of this list. "
+            "Check the file; use --force only if the list really is empty now"
+        )
+    if current is not None and not is_import_date and not current.date_is_import_date:
+        if date < current.publication_date:
+            return (
+                f"the file is dated {date.isoformat()}, older than the version in force "
+                f"(published {current.publication_date.isoformat()}). Use --force to roll back "
+                "to it on purpose"
+            )
+    return ""
+
+
+class ListImportRefused(ValueError):
+    """A list file that parsed but must not replace the version in force."""
+
+
+def _store(
+    loaded: LoadedList, name: str, user: Any, date: dt.date, is_import_date: bool
+) -> ListVersion:
     """Save a parsed list as the new current version of its watch list, all or nothing."""
-    date, is_import_date = _publication_date(loaded.meta.publication_date, published)
     with transaction.atomic(), acting_as(user, None if user else "list import"):
         watch_list, _ = WatchList.objects.get_or_create(name=name)
         for old in ListVersion.objects.select_for_update().filter(
@@ -126,11 +152,14 @@ def import_list(
     *,
     published: dt.date | None = None,
     rescreen: bool = True,
+    force: bool = False,
 ) -> ImportOutcome:
     """Store a list file as the new current version of the named watch list, then queue the
     re-screening of every programme's active organisations. A file whose checksum equals the
     current version's stores nothing. A malformed file raises the core's SourceError (a clear
-    message) before anything is stored."""
+    message) before anything is stored; an empty file, one dated in the future, or one older
+    than the version in force raises ListImportRefused (``force`` lets the first and last
+    through)."""
     name = " ".join(name.split())
     if not name or len(name) > 200:
         raise ListNameError("Give the list a name of 1 to 200 characters, e.g. 'OFAC SDN'.")
@@ -142,7 +171,16 @@ def import_list(
     )
     if current is not None and current.checksum == loaded.meta.checksum:
         return ImportOutcome(current, created=False)
-    version = _store(loaded, name, user, published)
+    date, is_import_date = _publication_date(loaded.meta.publication_date, published)
+    if date > timezone.localdate():
+        raise ListImportRefused(
+            f"{name}: the publication date {date.isoformat()} is in the future; nothing was "
+            "stored. Give the date the list was published (--published)."
+        )
+    why = _refusal(loaded, current, date, is_import_date)
+    if why and not force:
+        raise ListImportRefused(f"{name}: {why}. Nothing was stored.")
+    version = _store(loaded, name, user, date, is_import_date)
     rescreenings: list[Screening] = []
     if rescreen:
         from partnerpath.screening.runs import rescreen_after_list_update

@@ -22,6 +22,7 @@ from partnerpath.screening.decisions import (
 )
 from partnerpath.screening.lists import (
     ImportOutcome,
+    ListImportRefused,
     ListNameError,
     current_versions,
     import_list,
@@ -41,6 +42,7 @@ __all__ = [
     "DecisionOutcome",
     "HitFilter",
     "ImportOutcome",
+    "ListImportRefused",
     "ListNameError",
     "NewHits",
     "OrganisationPanel",

@@ -54,6 +54,14 @@ class AnswerSerializer(serializers.ModelSerializer[ChecklistAnswer]):
         return bool(obj.evidence_document)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # A PATCH makes nested answers partial too; an answer still needs both fields.
+        missing = {
+            name: ["This field is required: an answer names its question and the answer."]
+            for name in ("question", "answer")
+            if name not in attrs
+        }
+        if missing:
+            raise serializers.ValidationError(missing)
         question = QUESTION_BY_KEY[attrs["question"]]
         allowed = [a.value for a in SCALE_ANSWERS[question.scale]]
         if attrs["answer"] not in allowed:
