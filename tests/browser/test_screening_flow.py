@@ -90,5 +90,5 @@ def test_a_member_screens_an_organisation_and_adjudicates_its_hits(page: Any, ca
     assert adjudications["ofac-6365"].decision == "false_positive"
 
     page.goto("/p/mekong/")
-    expect(page.get_by_role("heading", name="New screening hits")).to_be_visible()
+    expect(page.get_by_role("heading", name="Screening hits needing attention")).to_be_visible()
     expect(page.get_by_text("No screening hit is waiting")).to_be_visible()

@@ -52,6 +52,10 @@ def test_a_decision_holds_for_an_unchanged_entry_in_a_new_list_version(
     assert hit.list_entry.version.is_current and hit.list_entry != hit_on(first, "C1").list_entry
     assert not hit.is_new and hit.status == HitStatus.NEEDS_ESCALATION
     assert rescreen.new_hit_count == 0
+    # Escalated is not settled: it stays among the open hits on the dashboard until decided.
+    assert [h.pk for h in services.new_hits(cast.programme).hits] == [hit.pk]
+    services.decide(hit, Decision.FALSE_POSITIVE, "Legal says another firm", cast.member)
+    assert services.new_hits(cast.programme).count == 0
 
 
 def test_a_changed_list_entry_is_raised_again_with_the_earlier_decision(

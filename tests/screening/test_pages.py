@@ -166,7 +166,7 @@ def test_screen_all_starts_a_screening_of_every_active_organisation(
 
 def test_the_dashboard_shows_new_screening_hits(cast: Any, screened: Any, client_for: Any) -> None:
     html = _html(client_for(cast.viewer).get("/p/mekong/"))
-    assert "New screening hits" in html
+    assert "Screening hits needing attention" in html
     assert f"{S}/hits/{hit_on(screened, 'ofac-6365').pk}/" in html
     services.decide(hit_on(screened, "ofac-6365"), "false_positive", "Other man", cast.member)
     services.decide(hit_on(screened, "ofac-173"), "false_positive", "Other firm", cast.member)

@@ -67,10 +67,14 @@ __all__ = [
 
 OPEN = "open"
 _AWAITING = Q(adjudication__isnull=False) & ~Q(adjudication__proposed_decision="")
+_ESCALATED = Q(
+    adjudication__decision=HitStatus.NEEDS_ESCALATION, adjudication__proposed_decision=""
+)
 _STATUS_FILTERS: dict[str, Q] = {
     HitStatus.NEW: Q(adjudication__isnull=True),
     HitStatus.AWAITING_SECOND_PERSON: _AWAITING,
-    OPEN: Q(adjudication__isnull=True) | _AWAITING,
+    # An escalated hit is not settled: it stays in view until someone decides it.
+    OPEN: Q(adjudication__isnull=True) | _AWAITING | _ESCALATED,
     **{
         status: Q(adjudication__decision=status, adjudication__proposed_decision="")
         for status in (
@@ -80,7 +84,10 @@ _STATUS_FILTERS: dict[str, Q] = {
         )
     },
 }
-STATUS_CHOICES = [(OPEN, "Open: needs a decision or a second person"), *HitStatus.choices]
+STATUS_CHOICES = [
+    (OPEN, "Open: needs a decision, is escalated or awaits a second person"),
+    *HitStatus.choices,
+]
 
 
 def hits_queryset() -> QuerySet[Hit]:
@@ -158,7 +165,8 @@ def filter_hits(queryset: QuerySet[Hit], flt: HitFilter) -> QuerySet[Hit]:
 
 
 def open_hits(programme: Programme) -> QuerySet[Hit]:
-    """Hits of the latest screenings that need a decision or a second person, best score first."""
+    """Hits of the latest screenings that need a decision, are escalated or await a second
+    person, best score first."""
     return filter_hits(
         hits_queryset().filter(programme=programme), HitFilter(status=OPEN, latest=True)
     ).order_by("-score", "-id")
