@@ -222,3 +222,18 @@ def test_a_patched_answer_without_its_question_or_answer_is_refused(
     assert response.status_code == 400
     body = str(response.json())
     assert "This field is required" in body and missing in body
+
+
+def test_starting_a_checklist_while_one_is_in_progress_answers_409_with_its_id(cast, org, api_for):
+    member = api_for(cast.member)
+    body = {"programme": "mekong", "organisation": org.pk}
+    first = member.post("/api/v1/checklists/", body, format="json")
+    again = member.post(
+        "/api/v1/checklists/",
+        {**body, "answers": [{"question": "policy", "answer": "no"}]},
+        format="json",
+    )
+    assert again.status_code == 409 and again.json()["id"] == first.json()["id"]
+    assert "in progress" in again.json()["detail"]
+    current = member.get(f"/api/v1/checklists/{first.json()['id']}/").json()
+    assert all(a["answer"] != "no" for a in current["answers"])  # nothing written

@@ -127,7 +127,10 @@ def checklist_sign_off(request: HttpRequest, programme: str, pk: int) -> HttpRes
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
         services.sign_off(checklist, request.user, note)
-        messages.success(request, f"Signed off; valid until {checklist.expires_on:%d %b %Y}.")
+        messages.success(
+            request,
+            f"Signed off; it expires on {checklist.expires_on:%d %b %Y} (redo it before then).",
+        )
     except services.SignOffRefused as exc:
         for problem in exc.problems:
             messages.error(request, problem)

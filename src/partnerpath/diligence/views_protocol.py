@@ -7,6 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import RestrictedError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
@@ -17,6 +19,13 @@ from partnerpath.diligence import services
 from partnerpath.diligence.forms import ProtocolForm, ProtocolStepForm, ReferralContactForm
 from partnerpath.diligence.models import ProtocolStep, ReferralContact
 from partnerpath.diligence.views import render
+
+# Said to anyone, including roles that cannot read incident notes: it names no case.
+_REFERRED_BY_A_CASE = (
+    "{name} was not removed: an incident note records a case referred to them, and that record "
+    "must keep saying who the case went to. Ask a programme admin or someone with the "
+    "incident-notes right to change the note's referral first."
+)
 
 _PARTS: dict[str, tuple[Any, Any, str]] = {
     "contacts": (ReferralContact, ReferralContactForm, "Referral contact"),
@@ -86,6 +95,11 @@ def protocol_part_delete(request: HttpRequest, programme: str, part: str, pk: in
     access = programme_access(request, programme, "edit")
     model, _, label = _part(part)
     record = get_object_or_404(model, pk=pk, programme=access.programme)
-    record.delete()
+    try:
+        with transaction.atomic():
+            record.delete()
+    except RestrictedError:
+        messages.error(request, _REFERRED_BY_A_CASE.format(name=record))
+        return redirect("diligence:protocol_detail", programme)
     messages.success(request, f"{label} removed.")
     return redirect("diligence:protocol_detail", programme)

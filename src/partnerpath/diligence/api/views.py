@@ -8,15 +8,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers, viewsets
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from partnerpath.api.access import memberships_of
+from partnerpath.api.access import memberships_of, require_edit_role
 from partnerpath.api.fields import id_field
 from partnerpath.api.pagination import Pagination
 from partnerpath.api.viewsets import ProgrammeQuery, ProgrammeRecordViewSet, yes_no_field
@@ -97,6 +97,32 @@ class ChecklistViewSet(ProgrammeRecordViewSet):
     def _fresh(self, checklist: Checklist) -> Response:
         fresh = services.with_answers(Checklist.objects.filter(pk=checklist.pk)).get()
         return Response(self.get_serializer(fresh).data)
+
+    @extend_schema(
+        responses={
+            201: ChecklistSerializer,
+            409: OpenApiResponse(description="A checklist of that organisation is in progress."),
+        }
+    )
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Start a checklist; 409 with the open one's id when one is still in progress (PATCH
+        that one instead: nothing was written)."""
+        data = request.data if isinstance(request.data, Mapping) else {}
+        require_edit_role(request, data.get("programme"))
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        org = serializer.validated_data["organisation"]
+        latest = services.latest_checklist(org)
+        if latest is not None and latest.signed_off_at is None and latest.superseded_on is None:
+            return Response(
+                {
+                    "detail": f"{org} has a checklist in progress (id {latest.pk}): change that "
+                    "one with PATCH; nothing was written.",
+                    "id": latest.pk,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        return super().create(request, *args, **kwargs)
 
     @extend_schema(request=SignOffSerializer, responses=ChecklistSerializer)
     @action(detail=True, methods=["post"], url_path="sign-off")
@@ -215,5 +241,5 @@ class IncidentViewSet(ProgrammeRecordViewSet):
             if membership.programme.slug == data.get(
                 "programme"
             ) and not services.may_read_incidents(membership):
-                raise PermissionDenied("Your role in this programme cannot record incident notes.")
+                raise NotFound()  # for roles without the right, incident notes do not exist
         return super().create(request, *args, **kwargs)

@@ -149,8 +149,10 @@ class IncidentNote(ProgrammeOwned):
     """A suspected or identified case linked to an organisation. Only the roles the programme
     allows read these; for everyone else they do not exist (404, never listed or counted)."""
 
+    # RESTRICT: deleting the organisation never takes a case record with it (move or delete the
+    # note first); deleting the whole programme still may.
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="incident_notes"
+        Organisation, on_delete=models.RESTRICT, related_name="incident_notes"
     )
     kind = models.CharField(
         max_length=20, choices=IncidentKind.choices, default=IncidentKind.SUSPECTED
@@ -162,8 +164,10 @@ class IncidentNote(ProgrammeOwned):
     occurred_on = models.DateField("when it happened or came to light", null=True, blank=True)
     account = models.TextField("what happened", blank=True)
     actions_taken = models.TextField("actions taken", blank=True)
+    # RESTRICT: a referral contact named by a case stays until the note names another one (the
+    # person removing it may not be allowed to see the note); deleting the programme still may.
     referred_to = models.ForeignKey(
-        ReferralContact, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        ReferralContact, on_delete=models.RESTRICT, null=True, blank=True, related_name="+"
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
