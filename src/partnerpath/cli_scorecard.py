@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from partnerpath.cli import CommandError
 from partnerpath.core.scorecard.analysis import DEFAULT_TOP_K, Analysis, analyse, analysis_data
+from partnerpath.core.scorecard.results import NOT_RANKED, RoundResult
 from partnerpath.core.scorecard.scores import ScoresError, gather_scores, records_from_table
 from partnerpath.core.scorecard.sensitivity import (
     DEFAULT_CONCENTRATION,
@@ -35,6 +36,7 @@ from partnerpath.core.scorecard.weights import (
 )
 
 TABLE_DISAGREEMENTS = 20
+TABLE_NOTES = 20
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,8 +54,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Rank opportunities from a long-format CSV with columns opportunity, rater, "
         "factor, score (round and rationale optional). A score is 1-5, or NA for insufficient "
         "information (an abstention, not a zero). A factor is named by its key, its label or "
-        "the brief's own label, in any case. Prints totals, group values, ranks, disagreement "
-        "flags, round comparison and how stable the ranking is when the weights vary.",
+        "the brief's own label, in any case. Prints totals, group values, ranks, the share of "
+        "the weight scored (flagged when low), disagreement flags, round comparison and how "
+        "stable the ranking is when the weights vary. An opportunity with no usable score is "
+        "not ranked.",
     )
     rank.add_argument("scores", type=Path, help="scores CSV file")
     rank.add_argument("--template", type=Path, help="template file (default: scorecard-default-v1)")
@@ -192,9 +196,10 @@ def run_rank(args: argparse.Namespace) -> int:
 
 
 def write_csv(analysis: Analysis, out: TextIO) -> None:
-    """One row per round and opportunity; stability figures on the latest round's rows."""
+    """One row per round and opportunity; stability figures on the latest round's rows. An
+    unranked opportunity has empty rank and total, and says why in its notes."""
     groups = analysis.template.groups
-    columns = ["round", "rank", "tied", "opportunity", "total"]
+    columns = ["round", "rank", "tied", "opportunity", "total", "coverage", "low_coverage"]
     columns += [f"{g.key}_{part}" for g in groups for part in ("value", "points")]
     columns += ["p_top_k", "p_first", "disagreements", "notes"]
     writer = csv.writer(out, lineterminator="\n")
@@ -206,9 +211,18 @@ def write_csv(analysis: Analysis, out: TextIO) -> None:
         latest = result is analysis.latest
         for r in result.ranking:
             stable = analysis.stability.get(r.opportunity) if latest else None
-            row: list[Any] = [result.round, r.rank, str(r.tied).lower(), r.opportunity, r.total]
+            row: list[Any] = [
+                result.round,
+                "" if r.rank is None else r.rank,
+                str(r.tied).lower(),
+                r.opportunity,
+                "" if r.total is None else r.total,
+                round(100 * r.coverage, 1),
+                str(r.low_coverage).lower(),
+            ]
             for g in r.groups:
-                row += ["" if g.value is None else round(g.value, 2), round(g.points, 2)]
+                points = "" if r.total is None else round(g.points, 2)
+                row += ["" if g.value is None else round(g.value, 2), points]
             row += [
                 "" if stable is None else round(stable.p_top_k, 4),
                 "" if stable is None else round(stable.p_first, 4),
@@ -231,31 +245,48 @@ def write_table(analysis: Analysis, out: TextIO) -> None:
     name_width = max([11, *(len(r.opportunity) for r in latest.ranking)])
     name_width = min(name_width, 40)
     sampled = bool(analysis.stability)
-    header = f"{'rank':>5}  {'opportunity':<{name_width}} {'total':>6} "
+    header = f"{'rank':>5}  {'opportunity':<{name_width}} {'total':>6} {'scored':>6} "
     header += " ".join(f"{h:>11}" for h in heads)
     header += f" {'P(top ' + str(k) + ')':>9} {'P(1st)':>7}" if sampled else ""
     out.write(header + "  flags\n")
     for r in latest.ranking:
-        line = f"{r.rank_label:>5}  {r.opportunity[:name_width]:<{name_width}} {r.total:6.2f} "
+        total = "-" if r.total is None else f"{r.total:.2f}"
+        rank = "-" if r.rank is None else r.rank_label
+        line = f"{rank:>5}  {r.opportunity[:name_width]:<{name_width}} {total:>6} "
+        line += f"{r.coverage:6.0%} "
         line += " ".join(
-            f"{'-' if g.value is None else f'{g.value:.2f}':>5} {g.points:5.1f}" for g in r.groups
+            f"{'-' if g.value is None else f'{g.value:.2f}':>5} "
+            + (f"{'-':>5}" if r.total is None else f"{g.points:5.1f}")
+            for g in r.groups
         )
         stable = analysis.stability.get(r.opportunity)
         if stable is not None:
             line += f" {stable.p_top_k:9.1%} {stable.p_first:7.1%}"
+        elif sampled:
+            line += f" {'-':>9} {'-':>7}"
         marks = []
+        if not r.ranked:
+            marks.append(NOT_RANKED)
+        if r.low_coverage:
+            marks.append(f"LOW COVERAGE: {r.coverage:.0%} of the weight scored")
         if flags.get(r.opportunity):
             marks.append(f"{flags[r.opportunity]} disagreement(s)")
-        if r.notes:
-            marks.append("missing factor(s)")
+        if r.notes and r.ranked and not r.low_coverage:
+            marks.append("factor(s) without a score, see notes")
         out.write(line + ("  " + "; ".join(marks) if marks else "") + "\n")
-    out.write("(group columns: aggregated value on the 1-5 scale, then points of the total)\n")
+    out.write(
+        "(scored: share of the weight on factors with at least one score; group columns: "
+        "aggregated value on the 1-5 scale, then points of the total)\n"
+    )
+    _write_coverage_warning(latest, out)
     if sampled:
         out.write(
             f"Stability: {analysis.samples} weight samples from a Dirichlet centred on the agreed "
-            f"weights, concentration {analysis.concentration:g}, seed {analysis.seed}.\n"
+            f"weights, concentration {analysis.concentration:g}, seed {analysis.seed}"
+            f"{'; unranked opportunities left out' if latest.unranked else ''}.\n"
         )
     change = analysis.top_change
+    ranked = len(latest.ranked)
     if change is not None:
         moves = ", ".join(f"{f} {v:+.2f}" for f, v in change.changes)
         out.write(
@@ -263,10 +294,15 @@ def write_table(analysis: Analysis, out: TextIO) -> None:
             f"points moved ({moves}) lets {change.entering!r} reach {change.leaving!r}"
             f"{'' if change.exact else ' (approximate: some factors are missing)'}.\n"
         )
-    elif 0 < k < len(latest.ranking):
+    elif 0 < k < ranked:
         out.write(f"No change of weights alters the top {k}: its members lead on every factor.\n")
-    if latest.ranking:
-        first = latest.ranking[0].opportunity
+    elif ranked:
+        out.write(
+            f"Every ranked opportunity ({ranked}) is in the top {k}, so no change of weights can "
+            "alter it.\n"
+        )
+    if latest.ranked:
+        first = latest.ranked[0].opportunity
         bars = analysis.tornado.get(first, ())[:3]
         if bars:
             shown = "; ".join(
@@ -277,8 +313,45 @@ def write_table(analysis: Analysis, out: TextIO) -> None:
             out.write(
                 f"Weights that move {first!r} most (each -/+{analysis.swing:.0%}): {shown}.\n"
             )
+    _write_notes(latest, out)
     _write_disagreements(latest.disagreements, out)
     _write_comparison(analysis, out)
+
+
+def _write_coverage_warning(result: RoundResult, out: TextIO) -> None:
+    """A loud line for opportunities ranked on little of the weight, and for the unranked."""
+    low = result.low_coverage
+    if low:
+        names = ", ".join(f"{r.opportunity!r} {r.coverage:.0%}" for r in low[:10])
+        more = f" and {len(low) - 10} more" if len(low) > 10 else ""
+        out.write(
+            f"WARNING: LOW COVERAGE: {_count(len(low), 'opportunity is', 'opportunities are')} "
+            f"ranked on less than {result.min_coverage:.0%} of the weight: {names}{more}. "
+            f"{'Its total rests' if len(low) == 1 else 'Their totals rest'} on few factors; score "
+            "the missing ones before relying on the ranking.\n"
+        )
+    if result.unranked:
+        names = ", ".join(repr(r.opportunity) for r in result.unranked[:10])
+        more = f" and {len(result.unranked) - 10} more" if len(result.unranked) > 10 else ""
+        out.write(
+            f"Not ranked, {NOT_RANKED} (no factor has a score): {names}{more}; left out of the "
+            "sensitivity figures.\n"
+        )
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _write_notes(result: RoundResult, out: TextIO) -> None:
+    noted = [r for r in result.ranking if r.notes]
+    if not noted:
+        return
+    out.write(f"\nNotes (factors without a score and what happens to their weight): {len(noted)}\n")
+    for r in noted[:TABLE_NOTES]:
+        out.write(f"  {r.opportunity}: {' '.join(r.notes)}\n")
+    if len(noted) > TABLE_NOTES:
+        out.write(f"  ... {len(noted) - TABLE_NOTES} more (--format json or csv)\n")
 
 
 def _write_disagreements(disagreements: tuple[Any, ...], out: TextIO) -> None:
@@ -299,14 +372,17 @@ def _write_disagreements(disagreements: tuple[Any, ...], out: TextIO) -> None:
 def _write_comparison(analysis: Analysis, out: TextIO) -> None:
     if len(analysis.rounds) < 2:
         return
-    out.write("\nRounds compared (rank, total, movement since the previous round):\n")
+    out.write(
+        "\nRounds compared (rank, total, movement since the previous round that ranked it; "
+        "- not scored):\n"
+    )
     out.write(f"  {'opportunity':<30} " + " ".join(f"{r.round[:18]:>18}" for r in analysis.rounds))
     out.write("\n")
     for row in analysis.comparison:
         cells = []
         for p in row.places:
             if p.rank is None:
-                cells.append(f"{'-':>18}")
+                cells.append(f"{'not ranked' if p.scored else '-':>18}")
                 continue
             move = "" if not p.movement else f" {'▲' if p.movement > 0 else '▼'}{abs(p.movement)}"
             cells.append(f"{f'{p.rank} {p.total:.2f}{move}':>18}")

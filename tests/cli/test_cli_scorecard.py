@@ -159,3 +159,128 @@ def test_a_file_that_is_not_utf8_is_a_command_error(tmp_path: Path) -> None:
     path.write_bytes("opportunity,rater,factor,score\nPêche,a,risk,3\n".encode("latin-1"))
     with pytest.raises(CommandError, match="not UTF-8"):
         run(["scorecard", "rank", str(path)])
+
+
+FULL = "\n".join(
+    f"Full,ana,{key},{score}"
+    for key, score in [
+        ("alignment", 4), ("scalable_regionally", 4), ("innovative_approach", 3),
+        ("sustainability", 3), ("systemic_change", 3), ("business_goals", 3),
+        ("partner_champion", 4), ("csr_reputation", 3), ("local_priorities", 3),
+        ("law_enforcement", 3), ("difficulty", 2), ("risk", 2), ("staff_intensity", 2),
+        ("additional_resources", 2), ("time_horizon", 2),
+    ]
+)  # fmt: skip
+# Thin: 2 of 15 factors (22% of the weight), all 5s. Blank: nothing but NA.
+GAPS = (
+    "opportunity,rater,factor,score\n" + FULL + "\nThin,ana,alignment,5\nThin,ana,business_goals,5"
+    "\nBlank,ana,alignment,NA\nBlank,ana,risk,NA\n"
+)
+
+
+@pytest.fixture
+def gaps(tmp_path: Path) -> Path:
+    path = tmp_path / "gaps.csv"
+    path.write_text(GAPS, encoding="utf-8")
+    return path
+
+
+def test_the_table_leaves_the_unscored_unranked_and_warns_loudly_of_low_coverage(
+    gaps: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["scorecard", "rank", str(gaps), "--top", "1", "--samples", "200"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out.splitlines()[2:5]]
+    assert [row[:4] for row in rows] == [
+        ["1", "Thin", "100.00", "22%"],
+        ["2", "Full", "61.37", "100%"],
+        ["-", "Blank", "-", "0%"],
+    ]
+    assert "LOW COVERAGE: 22% of the weight scored" in out.splitlines()[2]
+    assert out.splitlines()[4].endswith("not enough scores to rank")
+    assert "WARNING: LOW COVERAGE: 1 opportunity is ranked on less than 60% of the weight" in out
+    assert "Not ranked, not enough scores to rank (no factor has a score): 'Blank'" in out
+    # Missing rows are not called insufficient information; the NAs are.
+    assert "Thin: Low coverage" in out and "(no rater gave a score row)" in out
+    assert "Blank: No score on any factor: NA for insufficient information on 2 factors" in out
+
+
+@pytest.mark.parametrize(
+    ("opportunity", "rank", "total", "coverage", "low", "p_top_k", "note"),
+    [
+        ("Thin", "1", "100.0", "22.0", "true", "1.0", "Low coverage: only 22% of the weight"),
+        ("Full", "2", "61.37", "100.0", "false", "0.0", ""),
+        ("Blank", "", "", "0.0", "false", "", "Not enough scores to rank"),
+    ],
+)
+def test_csv_has_coverage_and_leaves_rank_and_total_empty_when_unranked(
+    gaps: Path,
+    capsys: pytest.CaptureFixture[str],
+    opportunity: str,
+    rank: str,
+    total: str,
+    coverage: str,
+    low: str,
+    p_top_k: str,
+    note: str,
+) -> None:
+    assert run(["scorecard", "rank", str(gaps), "--format", "csv", "--top", "1",
+                "--samples", "100"]) == 0  # fmt: skip
+    rows = {r["opportunity"]: r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    row = rows[opportunity]
+    assert (row["rank"], row["total"], row["coverage"], row["low_coverage"]) == (
+        rank,
+        total,
+        coverage,
+        low,
+    )
+    assert row["p_top_k"] == p_top_k and note in row["notes"]
+    assert "insufficient information" not in row["notes"] or opportunity == "Blank"
+
+
+def test_json_gives_unranked_opportunities_no_rank_total_or_probabilities(
+    gaps: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["scorecard", "rank", str(gaps), "--format", "json", "--samples", "100"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (result,) = data["rounds"]
+    ranking = {r["opportunity"]: r for r in result["ranking"]}
+    assert [r["opportunity"] for r in result["ranking"]] == ["Thin", "Full", "Blank"]
+    assert (ranking["Blank"]["ranked"], ranking["Blank"]["rank"], ranking["Blank"]["total"]) == (
+        False,
+        None,
+        None,
+    )
+    assert ranking["Thin"]["coverage"] == 22.0 and ranking["Thin"]["low_coverage"] is True
+    assert result["min_coverage"] == 60
+    assert set(data["sensitivity"]["stability"]) == {"Thin", "Full"}
+    blank_alignment = ranking["Blank"]["factors"]["alignment"]
+    blank_systemic = ranking["Blank"]["factors"]["systemic_change"]
+    assert (blank_alignment["abstentions"], blank_alignment["no_row"]) == (1, 0)
+    assert (blank_systemic["abstentions"], blank_systemic["no_row"]) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("weights", "message"),
+    [
+        (
+            "groups: {development: .nan, business: 30, government: 10, risk_costs: 20}",
+            "group 'development': weight must be a finite percentage, got nan",
+        ),
+        (
+            "groups: {development: .inf, business: 30, government: 10, risk_costs: 20}",
+            "group 'development': weight must be a finite percentage, got inf",
+        ),
+        (
+            "groups: {development: 80, business: -10, government: 10, risk_costs: 20}",
+            "group 'business': weight must not be negative, got -10",
+        ),
+    ],
+)
+def test_weights_that_are_not_finite_or_are_negative_are_refused(
+    scores: Path, tmp_path: Path, weights: str, message: str
+) -> None:
+    path = tmp_path / "weights.yaml"
+    path.write_text(weights, encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        run(["scorecard", "rank", str(scores), "--weights", str(path)])

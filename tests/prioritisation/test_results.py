@@ -116,3 +116,85 @@ def test_round_pages_run_the_same_number_of_queries_for_20_and_60_opportunities(
     few = _count(client, url)
     grow(cast, found, 60)
     assert _count(client, url) == few
+
+
+def _na_except(scored: dict[str, int]) -> dict[str, str]:
+    """Cells marking every factor insufficient information except the scored ones."""
+    from tests.prioritisation.conftest import FACTORS
+
+    return {f: str(scored.get(f, "na")) for f in FACTORS}
+
+
+def _submit(round_: Any, user: Any, cells: dict[str, dict[str, str]]) -> None:
+    """Fill the user's sheet (each opportunity by title: factor -> cell, default 3) and submit."""
+    from partnerpath.prioritisation.services import rounds
+
+    mine = sheet(round_, user)
+    for opp in round_.opportunities.all():
+        given = cells.get(opp.title)
+        if given is None:
+            fill(mine, opp, 3)
+        else:
+            rounds.save_scores(mine, opp, {f: rounds.Cell(v) for f, v in given.items()})
+    rounds.submit_sheet(mine, user)
+
+
+def test_an_opportunity_nobody_could_score_is_not_ranked_nor_in_the_sensitivity(
+    cast, round_, opps, client_for
+):
+    from partnerpath.prioritisation.services import results
+
+    shelter = {"Shelter equipment": _na_except({})}
+    _submit(round_, cast.member, shelter)
+    _submit(round_, cast.reviewer, shelter)
+    res = results.round_results(round_)
+    last = res.lines[-1]
+    assert (last.title, last.result.rank, last.result.total) == ("Shelter equipment", None, None)
+    assert [line.result.rank for line in res.lines[:2]] == [1, 1]  # =1, not pushed by a zero
+    assert last.stability is None and str(last.pk) not in res.analysis.stability
+    assert res.unranked_lines == [last] and last not in res.ranked_lines
+    assert "All 2 ranked opportunities are in the top 3" in res.change_text
+    client = client_for(cast.viewer)
+    page = client.get(f"{P}/rounds/{round_.pk}/results/").content.decode()
+    assert "Not enough scores to rank:</strong> Shelter equipment." in page
+    assert page.count("not enough scores to rank") >= 2  # the alert and its row at the end
+    assert page.rindex("Shelter equipment") > page.index("Ethical recruitment pilot")
+    assert f'<option value="{last.pk}"' not in page  # no tornado for an unranked opportunity
+    assert client.get(f"{P}/rounds/{round_.pk}/results/export/").status_code == 200
+    compare = client.get(f"{P}/rounds/compare/").content.decode()
+    assert "not enough scores to rank" in compare
+    opps[2].status = "selected"
+    opps[2].save()
+    pipeline = client.get(f"{P}/pipeline/")  # selected but never ranked: listed without a rank
+    assert pipeline.status_code == 200 and "Shelter equipment" in pipeline.content.decode()
+
+
+def test_an_opportunity_scored_on_little_of_the_weight_is_ranked_with_a_loud_warning(
+    cast, round_, opps, client_for
+):
+    thin = {"Shelter equipment": _na_except({"alignment": 5, "business_goals": 5})}
+    _submit(round_, cast.member, thin)
+    _submit(round_, cast.reviewer, thin)
+    page = client_for(cast.outsider).get(f"{P}/rounds/{round_.pk}/results/")
+    assert page.status_code == 404
+    page = client_for(cast.viewer).get(f"{P}/rounds/{round_.pk}/results/").content.decode()
+    assert "<strong>Low coverage:</strong> Shelter equipment (rank 1, 22% of the weight" in page
+    assert "ranked on less than 60% of the weight" in page
+    assert '<span class="tag bad">low coverage: 22%</span>' in page
+    assert page.count("100%") >= 2  # the fully scored ones show their coverage too
+
+
+@pytest.mark.parametrize(
+    ("top_k", "ranked", "expected"),
+    [
+        (3, 3, "All 3 ranked opportunities are in the top 3, so no change of weights can alter"),
+        (5, 3, "All 3 ranked opportunities are in the top 5, so no change"),
+        (1, 1, "The only ranked opportunity is in the top 1, so no change"),
+        (3, 0, "No opportunity has enough scores to rank"),
+        (2, 5, "No change of weights can alter the top 2: its members score at least as well"),
+    ],
+)
+def test_the_sentence_for_no_possible_top_k_change_says_why(top_k, ranked, expected):
+    from partnerpath.prioritisation.services.results import _change_text
+
+    assert _change_text(None, {}, {}, top_k, ranked).startswith(expected)

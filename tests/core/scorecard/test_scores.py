@@ -7,7 +7,14 @@ import math
 import numpy as np
 import pytest
 
-from partnerpath.core.scorecard.scores import ScoreRecord, ScoresError, gather_scores, score_value
+from partnerpath.core.scorecard.scores import (
+    ScoreRecord,
+    ScoresError,
+    gather_scores,
+    score_value,
+    with_opportunities,
+)
+from partnerpath.core.scorecard.template_files import template_from_data
 
 from .conftest import table
 
@@ -39,6 +46,9 @@ def test_it_rejects_a_score_that_is_not_on_the_scale(cell, message):
         ("A,ana,risk,3\nA,ana,Risk,4", "row 3: repeats row 2 (opportunity 'A', rater 'ana', "),
         (",ana,risk,3", "row 2: opportunity and rater must not be empty"),
         ("A,ana,innovation,3\nA,ana,risk,0\nA,bo,risk,x", "row 3: score 0 is out of range"),
+        ("A,ana,???,3", "row 2: unknown factor '???'"),
+        ("A,ana,risk,3\nA,ana,,3", "row 3: the factor is empty"),
+        ("A,ana,ความเสี่ยง,3", "row 2: unknown factor 'ความเสี่ยง'"),
     ],
 )
 def test_it_reports_each_bad_row_with_its_number(rows, message):
@@ -89,3 +99,47 @@ def test_blank_lines_and_extra_columns_are_ignored():
 def test_records_can_come_from_named_tuples(card):
     (scores,) = gather_scores([ScoreRecord(1, "A", "a", "Systematic change", "5")], card)
     assert np.nansum(scores.scores) == 5
+
+
+THAI = {"name": "thai-card", "version": 1, "groups": [{"key": "main", "label": "คุณค่า",
+        "weight": 100, "factors": [
+            {"key": "risk", "label": "ความเสี่ยง", "weight": 50, "anchors": ["a b c d"] * 5},
+            {"key": "difficulty", "label": "ความยาก", "weight": 50, "anchors": ["a b c d"] * 5},
+        ]}]}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rows", "problem"),
+    [
+        ("A,ana,ความเสี่ยง,3\nA,ana,ความยาก,4", None),
+        ("A,ana,ความเสี่ยง,3\nA,ana,???,4", "row 3: unknown factor '???'"),
+        ("A,ana,ความเสี่ยง,3\nA,ana,!,4", "row 3: unknown factor '!'"),
+        ("A,ana,ความยาก,3\nA,ana, ,4", "row 3: the factor is empty"),
+    ],
+)
+def test_factors_labelled_in_thai_are_matched_and_unknown_names_never_fall_on_one(rows, problem):
+    card = template_from_data(THAI, "thai.yaml")
+    if problem is None:
+        (scores,) = table("opportunity,rater,factor,score\n" + rows, card)
+        assert scores.scores[0, 0].tolist() == [3.0, 4.0]
+        return
+    with pytest.raises(ScoresError) as caught:
+        table("opportunity,rater,factor,score\n" + rows, card)
+    assert caught.value.problems[0].startswith(problem)
+
+
+@pytest.mark.parametrize(
+    ("scope", "expected"),
+    [
+        (["A", "B"], ("A", "B")),
+        (["B", "C", "C"], ("A", "B", "C")),
+        ([], ("A", "B")),
+    ],
+)
+def test_opportunities_in_scope_without_a_row_are_kept_with_no_scores(scope, expected):
+    (scores,) = table("opportunity,rater,factor,score\nA,a,risk,4\nB,a,risk,NA")
+    found = with_opportunities(scores, scope)
+    assert found.opportunities == expected
+    assert found.scores.shape == (len(expected), 1, 15)
+    assert np.isnan(found.scores[2:]).all() and not found.abstained[2:].any()
+    assert found.scores[0, 0, 11] == 4

@@ -144,3 +144,29 @@ def test_the_analysis_as_data_states_the_method_of_the_sensitivity(card):
     assert sensitivity["distribution"] == "dirichlet" and sensitivity["concentration"] == 100
     assert set(sensitivity["stability"]) == {"A", "B"}
     assert data["rounds"][0]["ranking"][0]["opportunity"] in {"A", "B"}
+
+
+@pytest.mark.parametrize(
+    ("rows", "ranked"),
+    [
+        ("A,a,alignment,5\nB,a,alignment,3\nBlank,a,alignment,NA\nBlank,a,risk,NA", {"A", "B"}),
+        ("A,a,alignment,5\nBlank,a,alignment,NA", {"A"}),
+        ("Blank,a,alignment,NA\nEmpty,a,risk,NA", set()),
+    ],
+)
+def test_unranked_opportunities_take_no_part_in_the_sensitivity(card, rows, ranked):
+    rounds = table("opportunity,rater,factor,score\n" + rows)
+    analysis = analyse(card, rounds, template_weights(card), top_k=1, samples=200)
+    assert set(analysis.stability) == ranked  # no P(top k) for an opportunity without a total
+    assert set(analysis.tornado) <= ranked
+    assert sum(s.p_first for s in analysis.stability.values()) == pytest.approx(float(bool(ranked)))
+    change = analysis.top_change
+    assert change is None or {change.leaving, change.entering} <= ranked
+    data = analysis_data(analysis)
+    blank = next(r for r in data["rounds"][0]["ranking"] if r["opportunity"] == "Blank")
+    assert (blank["ranked"], blank["rank"], blank["total"], blank["coverage"]) == (
+        False,
+        None,
+        None,
+        0,
+    )

@@ -7,7 +7,7 @@ import json
 import pytest
 import yaml
 
-from partnerpath.core.scorecard.template import Direction, Factor, tailor
+from partnerpath.core.scorecard.template import Direction, Factor, name_key, tailor
 from partnerpath.core.scorecard.template_files import (
     TEMPLATES,
     TemplateError,
@@ -78,11 +78,12 @@ def _break(data, change):
         (lambda d: d["groups"][0].update(weight=50), "group weights must sum to 100, got 110"),
         (
             lambda d: d["groups"][1]["factors"][0].update(weight=10),
-            "groups[1] (business): factor weights must sum to 100, got 70",
+            'group "Business value" [business]: factor weights must sum to 100, got 70',
         ),
         (
             lambda d: d["groups"][3]["factors"][1]["anchors"].pop(3),
-            "groups[3].factors[1] (risk): needs a written anchor for every point 1-5, got 4",
+            'factor "Risk" [risk] in group "Risk and transaction costs" [risk_costs]: needs a '
+            "written anchor for every point 1-5, got 4",
         ),
         (
             lambda d: d["groups"][2]["factors"][1].update(key="local_priorities"),
@@ -90,21 +91,87 @@ def _break(data, change):
         ),
         (
             lambda d: d["groups"][0]["factors"][0].update(direction="down"),
-            "groups[0].factors[0].direction: must be 'higher' or 'lower'",
+            'factor "Alignment to programme objectives" [alignment] in group "Development value" '
+            "[development]: direction: must be 'higher' or 'lower'",
         ),
         (lambda d: d.pop("version"), "version: required whole number"),
         (
             lambda d: d["groups"][1]["factors"][2].update(aliases=["Risk"]),
-            "name 'Risk' is also used",
+            'factor "Risk" [risk] in group "Risk and transaction costs" [risk_costs]: the name '
+            "'Risk' is also used by factor \"CSR / reputation\" [csr_reputation] in group",
         ),
-        (lambda d: d["groups"][0]["factors"][0].pop("label"), "groups[0].factors[0].label"),
+        (
+            lambda d: d["groups"][0]["factors"][0].pop("label"),
+            'factor 1 [alignment] in group "Development value" [development]: label: required',
+        ),
+        (
+            lambda d: d["groups"][0]["factors"][1].update(weight=float("nan")),
+            'factor "Scalable regionally" [scalable_regionally] in group "Development value" '
+            "[development]: weight must be a finite number, got nan",
+        ),
+        (
+            lambda d: d["groups"][2].update(weight=float("inf")),
+            'group "Government value" [government]: weight must be a finite number, got inf',
+        ),
+        (
+            lambda d: d["groups"][0]["factors"][0].update(key="???"),
+            'factor "Alignment to programme objectives" [???] in group "Development value" '
+            "[development]: the key must contain a letter or a digit",
+        ),
     ],
 )
-def test_it_locates_each_problem_in_a_template_file(change, message):
+def test_it_places_each_problem_by_the_group_and_factor_labels_an_admin_sees(change, message):
     with pytest.raises(TemplateError) as caught:
         template_from_data(_break(_default_data(), change), "my-card.yaml")
     assert str(caught.value).startswith("my-card.yaml: ")
     assert message in str(caught.value)
+    assert "groups[" not in str(caught.value)  # no internal paths
+
+
+def _thai_card():
+    """A one-group card labelled in Thai: risk ("ความเสี่ยง") and difficulty ("ความยาก")."""
+    anchors = {p: f"anchor {p} written out" for p in range(1, 6)}
+    factors = [
+        {"key": "risk", "label": "ความเสี่ยง", "weight": 50, "anchors": anchors},
+        {"key": "difficulty", "label": "ความยาก", "weight": 50, "anchors": anchors},
+    ]
+    data = {"name": "thai-card", "version": 1, "groups": [
+        {"key": "main", "label": "คุณค่า", "weight": 100, "factors": factors}
+    ]}  # fmt: skip
+    return template_from_data(data, "thai.yaml")
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("ความเสี่ยง", "risk"),
+        ("ความยาก", "difficulty"),
+        (" ความยาก! ", "difficulty"),  # spaces and punctuation ignored in any script
+        ("risk", "risk"),
+        ("ความเสยง", None),  # the tone mark and vowel are part of the word
+        ("???", None),
+        ("", None),
+        ("   ", None),
+        ("Team morale", None),
+    ],
+)
+def test_non_latin_factor_labels_resolve_and_unknown_or_empty_names_never_do(written, key):
+    assert _thai_card().resolve(written) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("CSR/Reputation", "csrreputation"),
+        ("\uff23\uff33\uff32\uff0fReputation", "csrreputation"),  # full-width forms (NFKC)
+        ("Straße", "strasse"),  # case folding, not just lower case
+        ("Café", "café"),
+        ("ความเสี่ยง", "ความเสี่ยง"),
+        ("?!", ""),
+    ],
+)
+def test_name_keys_keep_letters_and_digits_of_any_script(name, key):
+    assert name_key(name) == key
 
 
 def test_it_reports_the_line_of_a_yaml_syntax_error(tmp_path):

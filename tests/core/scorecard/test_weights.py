@@ -4,8 +4,10 @@ the groups and within each group (hierarchical AHP)."""
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from partnerpath.core.scorecard.template import tailor
+from partnerpath.core.scorecard.template_files import default_template
 from partnerpath.core.scorecard.weights import (
     WeightsError,
     ahp_derive,
@@ -19,6 +21,7 @@ from partnerpath.core.scorecard.weights import (
 )
 
 GROUPS = {"development": 40, "business": 30, "government": 10, "risk_costs": 20}
+CARD = default_template()
 
 
 def test_the_template_weights_sum_to_one(card):
@@ -58,6 +61,10 @@ def test_group_and_factor_weights_together_are_shares_within_each_group(card):
         ({**GROUPS, "business": 50, "risk_costs": 0, "government": -20}, None, "negative"),
         (None, {"alignment": 100}, "factor weights are missing for scalable_regionally"),
         (None, None, "no weights given"),
+        ({**GROUPS, "development": float("nan")}, None, "'development': weight must be a finite"),
+        ({**GROUPS, "business": float("inf")}, None, "'business': weight must be a finite"),
+        ({**GROUPS, "business": -30, "government": 70}, None, "'business': weight must not be neg"),
+        (None, {**{f.key: 5 for f in CARD.factors}, "risk": float("nan")}, "'risk': weight must"),
     ],
 )
 def test_it_rejects_weights_that_do_not_sum_to_100(card, groups, factors, message):
@@ -159,6 +166,16 @@ def test_a_weights_file_can_hold_ahp_comparisons_within_a_group(card):
         ({"groups": [40, 60]}, "groups: a mapping"),
         ({"ahp": {"groups": [["development", "business"]]}}, r"ahp.groups\[0\]"),
         ({"groups": {**GROUPS, "business": "thirty"}}, "must be a number"),
+        (
+            yaml.safe_load(
+                "groups: {development: .nan, business: 30, government: 10, risk_costs: 20}"
+            ),
+            "group 'development': weight must be a finite percentage, got nan",
+        ),
+        (
+            yaml.safe_load("factors: {alignment: .inf}"),
+            "factor 'alignment': weight must be a finite percentage, got inf",
+        ),
     ],
 )
 def test_a_malformed_weights_file_gets_a_clear_error(card, data, message):

@@ -70,7 +70,8 @@ def analyse(
     progress: Progress | None = None,
 ) -> Analysis:
     """Rank every round with the same weights and test the latest round's ranking against them.
-    samples=0 skips the random-weight part (the exact top-k change and tornado still run)."""
+    samples=0 skips the random-weight part (the exact top-k change and tornado still run). Only
+    ranked opportunities take part: the unranked have no total to vary."""
     if not rounds:
         raise ValueError("no rounds to rank")
     if top_k < 1:
@@ -81,7 +82,7 @@ def analyse(
     latest = results[-1]
     model, vector = latest.model, weights.vector(template)
     stability: dict[str, Stability] = {}
-    if samples:
+    if samples and model.opportunities:
         found = rank_stability(
             model,
             vector,
@@ -93,13 +94,13 @@ def analyse(
         )
         stability = {s.opportunity: s for s in found}
     index = {name: i for i, name in enumerate(model.opportunities)}
-    order = [index[r.opportunity] for r in latest.ranking]
+    order = [index[r.opportunity] for r in latest.ranked]
     return Analysis(
         template,
         results,
         compare_rounds(results),
         stability,
-        tornado(model, vector, order[:top_k], swing),
+        tornado(model, vector, order[:top_k], swing) if order else {},
         smallest_top_change(model, vector, np.array(order, dtype=np.intp), top_k),
         top_k,
         samples,
@@ -118,6 +119,7 @@ def round_data(result: RoundResult) -> dict[str, Any]:
     return {
         "round": result.round,
         "template": result.template_id,
+        "min_coverage": round(100 * result.min_coverage, 4),
         "weights": {
             "method": result.weights.method,
             "factors": {k: round(100 * v, 4) for k, v in result.weights.factors.items()},
@@ -127,9 +129,12 @@ def round_data(result: RoundResult) -> dict[str, Any]:
         "ranking": [
             {
                 "opportunity": r.opportunity,
+                "ranked": r.ranked,
                 "rank": r.rank,
                 "tied": r.tied,
                 "total": r.total,
+                "coverage": round(100 * r.coverage, 2),
+                "low_coverage": r.low_coverage,
                 "groups": {
                     g.key: {"value": _round(g.value), "points": round(g.points, 4)}
                     for g in r.groups
@@ -142,6 +147,7 @@ def round_data(result: RoundResult) -> dict[str, Any]:
                         "std": _round(f.std),
                         "raters": f.raters,
                         "abstentions": f.abstentions,
+                        "no_row": f.no_row,
                         "weight": round(100 * f.weight, 4),
                     }
                     for f in r.factors
@@ -174,7 +180,13 @@ def analysis_data(analysis: Analysis) -> dict[str, Any]:
             {
                 "opportunity": c.opportunity,
                 "rounds": [
-                    {"round": p.round, "rank": p.rank, "total": p.total, "movement": p.movement}
+                    {
+                        "round": p.round,
+                        "scored": p.scored,
+                        "rank": p.rank,
+                        "total": p.total,
+                        "movement": p.movement,
+                    }
                     for p in c.places
                 ],
             }

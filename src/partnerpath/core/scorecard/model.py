@@ -10,9 +10,11 @@ cost factor (direction `lower`) contributes c = 1 - n. With factor weights w sum
 i.e. weighted value minus weighted cost, shifted by the cost groups' weight so every total lies
 between 0 (worst on every factor) and 100 (best on every factor). Risk and costs lower the total.
 
-A factor nobody could score (all abstained) is left out for that opportunity and its weight is
-shared among the other factors of its group in proportion to their weights, so the group keeps
-its weight. If a whole group has no scores, the other groups' weights are scaled up likewise.
+A factor nobody scored (every rater wrote NA or gave no row) is left out for that opportunity and
+its weight is shared among the other factors of its group in proportion to their weights, so the
+group keeps its weight. If a whole group has no scores, the other groups' weights are scaled up
+likewise. An opportunity with no score on any weighted factor has no total at all: it is left
+unranked (see results.py), never counted as 0.
 """
 
 from __future__ import annotations
@@ -83,6 +85,22 @@ class ScoreModel:
             groups,
             np.where(present, contributions, 0.0),
             present,
+        )
+
+    def coverage(self, weights: np.ndarray) -> np.ndarray:
+        """Each opportunity's share (0-1) of the weight on factors at least one rater scored."""
+        covered: np.ndarray = (self.present * weights).sum(axis=1) / max(weights.sum(), 1e-300)
+        return covered
+
+    def only(self, rows: np.ndarray) -> ScoreModel:
+        """The model of some opportunities only (by index), e.g. those that can be ranked."""
+        return ScoreModel(
+            tuple(self.opportunities[i] for i in rows.tolist()),
+            self.factors,
+            self.group_of,
+            self.groups,
+            self.contributions[rows],
+            self.present[rows],
         )
 
     def effective_weights(self, weights: np.ndarray) -> np.ndarray:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -144,6 +144,10 @@ def gather_scores(
                 value = values[score] = str(exc)
         if not opportunity or not rater:
             problems.append((line, f"row {line}: opportunity and rater must not be empty"))
+        elif fi is None and not factor:
+            problems.append(
+                (line, f"row {line}: the factor is empty; write a factor's key or label")
+            )
         elif fi is None:
             hint = _suggest(factor, template)
             problems.append((line, f"row {line}: unknown factor {factor!r}{hint}"))
@@ -169,6 +173,22 @@ def gather_scores(
     if not result:
         raise ScoresError(["no scores: the file has a header but no rows"])
     return result
+
+
+def with_opportunities(scores: RoundScores, opportunities: Iterable[str]) -> RoundScores:
+    """The round with every opportunity in scope: those without a single row are added with no
+    scores, so results show them as not ranked instead of leaving them out silently."""
+    known = set(scores.opportunities)
+    extra = tuple(dict.fromkeys(o for o in opportunities if o not in known))
+    if not extra:
+        return scores
+    shape = (len(extra), len(scores.raters), len(scores.factors))
+    return replace(
+        scores,
+        opportunities=scores.opportunities + extra,
+        scores=np.concatenate([scores.scores, np.full(shape, np.nan)]),
+        abstained=np.concatenate([scores.abstained, np.zeros(shape, dtype=bool)]),
+    )
 
 
 def _number(cell: str, low: int, high: int) -> float:

@@ -4,7 +4,9 @@ every point, and default weights. A template has a stable name and version
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -58,7 +60,9 @@ class Template:
         lookup: dict[str, str] = {}
         for factor in self.factors:
             for name in (factor.key, factor.label, *factor.aliases):
-                lookup.setdefault(name_key(name), factor.key)
+                key = name_key(name)
+                if key:  # a name without letters or digits names nothing
+                    lookup.setdefault(key, factor.key)
         object.__setattr__(self, "_lookup", lookup)
 
     @property
@@ -92,8 +96,10 @@ class Template:
 
     def resolve(self, name: str) -> str | None:
         """The factor key a rater's column refers to: by key, label or alias, in any case and
-        ignoring spaces and punctuation, so `Systematic change` and `CSR/Reputation` resolve."""
-        return self._lookup.get(name_key(name))
+        ignoring spaces and punctuation, so `Systematic change` and `CSR/Reputation` resolve. None
+        for an unknown name and for one without any letter or digit (`???`, ``)."""
+        key = name_key(name)
+        return self._lookup.get(key) if key else None
 
     def anchor(self, factor_key: str, point: int) -> str:
         """The written meaning of one point of a factor's scale."""
@@ -101,12 +107,42 @@ class Template:
 
 
 def name_key(name: str) -> str:
-    """Comparison key for factor and group names: lower case, letters and digits only."""
-    return re.sub(r"[^0-9a-z]+", "", name.casefold())
+    """Comparison key for factor and group names, in any script: NFKC-normalised and case-folded,
+    keeping letters, digits and the combining marks that belong to them (Thai vowels and tone
+    marks, Devanagari vowel signs), dropping spaces and punctuation. "" when nothing is left."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    return "".join(ch for ch in folded if ch.isalnum() or unicodedata.category(ch)[0] == "M")
+
+
+def group_place(group: Group, index: int) -> str:
+    """A group as a programme admin knows it: `group "Business value" [business]`."""
+    return place("group", group.label, group.key, index)
+
+
+def factor_place(factor: Factor, index: int, group: Group, group_index: int) -> str:
+    """A factor as a programme admin knows it: `factor "Risk" [risk] in group "Risk and ..."`."""
+    own = place("factor", factor.label, factor.key, index)
+    return f"{own} in {group_place(group, group_index)}"
+
+
+def place(kind: str, label: str, key: str, index: int) -> str:
+    """`kind "Label" [key]`, falling back to its position (1-based) when the label is empty."""
+    named = f'{kind} "{label}"' if label.strip() else f"{kind} {index + 1}"
+    return f"{named} [{key}]" if key.strip() else named
+
+
+def _weight_problem(weight: float) -> str:
+    """Why a weight is unusable ("" when it is fine): not a finite number, or negative."""
+    if not math.isfinite(weight):
+        return f"weight must be a finite number, got {weight:g}"
+    if weight < 0:
+        return f"weight must not be negative, got {weight:g}"
+    return ""
 
 
 def template_problems(template: Template) -> list[str]:
-    """Everything wrong with a template, each located (`groups[2].factors[0] (risk): ...`)."""
+    """Everything wrong with a template, each placed by group and factor labels with the key in
+    brackets (`factor "Risk" [risk] in group "Risk and transaction costs": ...`)."""
     problems: list[str] = []
     low, high = template.scale
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", template.name):
@@ -121,24 +157,26 @@ def template_problems(template: Template) -> list[str]:
     names: dict[str, str] = {}
     total = 0.0
     for gi, group in enumerate(template.groups):
-        where = f"groups[{gi}] ({group.key})"
+        where = group_place(group, gi)
         total += group.weight
         if group.key in keys:
             problems.append(f"{where}: key {group.key!r} is already used by {keys[group.key]}")
         keys[group.key] = where
-        if group.weight < 0:
-            problems.append(f"{where}: weight must not be negative, got {group.weight:g}")
+        if _weight_problem(group.weight):
+            problems.append(f"{where}: {_weight_problem(group.weight)}")
         if not group.factors:
             problems.append(f"{where}: a group needs at least one factor")
         subtotal = 0.0
         for fi, factor in enumerate(group.factors):
-            at = f"groups[{gi}].factors[{fi}] ({factor.key})"
+            at = factor_place(factor, fi, group, gi)
             subtotal += factor.weight
             if factor.key in keys:
                 problems.append(f"{at}: key {factor.key!r} is already used by {keys[factor.key]}")
             keys[factor.key] = at
-            if factor.weight < 0:
-                problems.append(f"{at}: weight must not be negative, got {factor.weight:g}")
+            if not name_key(factor.key):
+                problems.append(f"{at}: the key must contain a letter or a digit")
+            if _weight_problem(factor.weight):
+                problems.append(f"{at}: {_weight_problem(factor.weight)}")
             if factor.group != group.key:
                 problems.append(f"{at}: belongs to group {factor.group!r}, not {group.key!r}")
             if len(factor.anchors) != high - low + 1 or not all(a.strip() for a in factor.anchors):
@@ -147,12 +185,13 @@ def template_problems(template: Template) -> list[str]:
                     f"got {sum(1 for a in factor.anchors if a.strip())}"
                 )
             for name in (factor.key, factor.label, *factor.aliases):
-                other = names.setdefault(name_key(name), at)
+                key = name_key(name)
+                other = names.setdefault(key, at) if key else at
                 if other != at:
-                    problems.append(f"{at}: name {name!r} is also used by {other}")
-        if group.factors and abs(subtotal - 100) > 1e-6:
+                    problems.append(f"{at}: the name {name!r} is also used by {other}")
+        if group.factors and not abs(subtotal - 100) <= 1e-6:
             problems.append(f"{where}: factor weights must sum to 100, got {subtotal:g}")
-    if template.groups and abs(total - 100) > 1e-6:
+    if template.groups and not abs(total - 100) <= 1e-6:
         problems.append(f"groups: group weights must sum to 100, got {total:g}")
     return problems
 

@@ -1,5 +1,6 @@
-"""Reading and writing score-card template files (YAML or JSON), with every problem located so a
-programme admin can fix the file: `my-card.yaml: groups[1].factors[2]: anchors: ...`."""
+"""Reading and writing score-card template files (YAML or JSON), with every problem placed by the
+group and factor labels a programme admin sees, keys in brackets:
+`my-card.yaml: factor "Risk" [risk] in group "Risk and transaction costs": anchors: ...`."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from partnerpath.core.scorecard.template import (
     Factor,
     Group,
     Template,
+    place,
     template_problems,
 )
 
@@ -97,22 +99,35 @@ def _anchors(data: dict[str, Any], scale: tuple[int, int], where: str, problems:
     return ()
 
 
+def _raw_place(kind: str, data: Any, index: int) -> str:
+    """Where a not-yet-checked group or factor sits, by its label and key when it has them."""
+    if not isinstance(data, dict):
+        return f"{kind} {index + 1}"
+    label, key = data.get("label"), data.get("key")
+    return place(
+        kind,
+        label if isinstance(label, str) else "",
+        key if isinstance(key, str) else "",
+        index,
+    )
+
+
 def _factor(data: Any, group: str, scale: tuple[int, int], where: str, out: list[str]) -> Factor:
     if not isinstance(data, dict):
         out.append(f"{where}: must be a mapping with key, label, weight and anchors")
         return Factor("", "", group, 0.0, ())
     direction = data.get("direction", "higher")
     if direction not in {d.value for d in Direction}:
-        out.append(f"{where}.direction: must be 'higher' or 'lower', got {direction!r}")
+        out.append(f"{where}: direction: must be 'higher' or 'lower', got {direction!r}")
         direction = "higher"
     return Factor(
-        key=_text(data, "key", f"{where}.", out),
-        label=_text(data, "label", f"{where}.", out),
+        key=_text(data, "key", f"{where}: ", out),
+        label=_text(data, "label", f"{where}: ", out),
         group=group,
-        weight=_number(data, "weight", f"{where}.", out),
-        anchors=_anchors(data, scale, f"{where}.", out),
+        weight=_number(data, "weight", f"{where}: ", out),
+        anchors=_anchors(data, scale, f"{where}: ", out),
         direction=Direction(direction),
-        aliases=_aliases(data, f"{where}.", out),
+        aliases=_aliases(data, f"{where}: ", out),
     )
 
 
@@ -141,26 +156,26 @@ def template_from_data(data: Any, source: str = "template") -> Template:
         problems.append("groups: required list of groups")
         raw_groups = []
     for gi, raw in enumerate(raw_groups):
-        where = f"groups[{gi}]"
+        where = _raw_place("group", raw, gi)
         if not isinstance(raw, dict):
             problems.append(f"{where}: must be a mapping with key, label, weight and factors")
             continue
-        key = _text(raw, "key", f"{where}.", problems)
+        key = _text(raw, "key", f"{where}: ", problems)
         raw_factors = raw.get("factors")
         if not isinstance(raw_factors, list):
-            problems.append(f"{where}.factors: required list of factors")
+            problems.append(f"{where}: factors: required list of factors")
             raw_factors = []
         factors = tuple(
-            _factor(f, key, scale, f"{where}.factors[{fi}]", problems)
+            _factor(f, key, scale, f"{_raw_place('factor', f, fi)} in {where}", problems)
             for fi, f in enumerate(raw_factors)
         )
         groups.append(
             Group(
                 key=key,
-                label=_text(raw, "label", f"{where}.", problems),
-                weight=_number(raw, "weight", f"{where}.", problems),
+                label=_text(raw, "label", f"{where}: ", problems),
+                weight=_number(raw, "weight", f"{where}: ", problems),
                 factors=factors,
-                aliases=_aliases(raw, f"{where}.", problems),
+                aliases=_aliases(raw, f"{where}: ", problems),
             )
         )
     if problems:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -103,6 +104,14 @@ def _keys(template: Template, given: Mapping[str, float], kind: str) -> dict[str
             raise WeightsError(f"unknown {kind} {name!r}; known: {', '.join(known)}")
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise WeightsError(f"{kind} {name!r}: weight must be a number, got {value!r}")
+        if not math.isfinite(value):
+            # NaN slips through every comparison (a NaN sum is never "off 100"), so say so here.
+            raise WeightsError(
+                f"{kind} {name!r}: weight must be a finite percentage, got {value!r}; write a "
+                "number such as 25"
+            )
+        if value < 0:
+            raise WeightsError(f"{kind} {name!r}: weight must not be negative, got {value:g}")
         out[key] = float(value)
     return out
 

@@ -21,7 +21,12 @@ from partnerpath.core.scorecard.results import (
     compare_rounds,
     rank_round,
 )
-from partnerpath.core.scorecard.scores import RawRecord, RoundScores, gather_scores
+from partnerpath.core.scorecard.scores import (
+    RawRecord,
+    RoundScores,
+    gather_scores,
+    with_opportunities,
+)
 from partnerpath.core.scorecard.sensitivity import Stability, TopChange, tornado
 from partnerpath.core.scorecard.template import Template
 from partnerpath.core.scorecard.weights import Weights
@@ -104,13 +109,14 @@ def load_rounds(rounds: Sequence[Round]) -> dict[int, Loaded]:
 
 
 def rank(round_: Round, loaded: Loaded | None = None) -> RoundResult | None:
-    """The round ranked by the core, or None before any sheet is submitted."""
+    """The round ranked by the core, or None before any sheet is submitted. Opportunities in
+    scope that nobody scored are in it too, not ranked."""
     loaded = loaded or load(round_)
     if not loaded.records:
         return None
     template = round_.template_version.template
     (scores,) = gather_scores(loaded.records, template)
-    return rank_round(template, scores, round_.weights())
+    return rank_round(template, with_opportunities(scores, loaded.titles), round_.weights())
 
 
 @dataclass(frozen=True)
@@ -140,7 +146,8 @@ class Line:
 
 @dataclass
 class Results:
-    """Everything the results page and its export show."""
+    """Everything the results page and its export show. `lines` has every opportunity in
+    scope: the ranked ones best first, then those without enough scores to rank."""
 
     round: Round
     analysis: Analysis
@@ -163,17 +170,36 @@ class Results:
         a = self.analysis
         return charts.stability_svg(lines, a.top_k, a.concentration, a.samples)
 
+    @property
+    def ranked_lines(self) -> list[Line]:
+        """The lines with a total and a rank, best first (what the charts draw)."""
+        return [line for line in self.lines if line.result.ranked]
+
+    @property
+    def unranked_lines(self) -> list[Line]:
+        """The lines without enough scores to rank."""
+        return [line for line in self.lines if not line.result.ranked]
+
+    @property
+    def low_coverage_lines(self) -> list[Line]:
+        """Ranked lines scored on less than the minimum share of the weight: warned about."""
+        return [line for line in self.lines if line.result.low_coverage]
+
     def chosen(self, pk: object) -> Line | None:
-        """The line of the opportunity picked by its id (as text from the query string), else
-        the leader's; None when nothing is ranked."""
-        for line in self.lines:
+        """The ranked line of the opportunity picked by its id (as text from the query string),
+        else the leader's; None when nothing is ranked."""
+        ranked = self.ranked_lines
+        for line in ranked:
             if str(line.pk) == str(pk):
                 return line
-        return self.lines[0] if self.lines else None
+        return ranked[0] if ranked else None
 
     def tornado_chart(self, line: Line) -> str:
         """Which weights (factors and whole groups) move the line's total and rank most when
-        each is lowered and raised by the analysis's swing: an inline SVG, widest first."""
+        each is lowered and raised by the analysis's swing: an inline SVG, widest first. Only
+        for a ranked line: an unranked one has no total to move."""
+        if line.result.rank is None:
+            return ""
         a = self.analysis
         model = a.latest.model
         index = model.opportunities.index(str(line.pk))
@@ -198,6 +224,7 @@ def round_results(round_: Round) -> Results | None:
         return None
     template = round_.template_version.template
     (scores,) = gather_scores(loaded.records, template)
+    scores = with_opportunities(scores, loaded.titles)
     analysis = _analysis(template, scores, round_.weights(), round_.top_k, loaded.records)
     result = analysis.latest
     labels = {f.key: f.label for f in template.factors}
@@ -211,7 +238,7 @@ def round_results(round_: Round) -> Results | None:
     for i, item in enumerate(result.ranking):
         x = 0.0
         segments = []
-        for gi, group in enumerate(item.groups):
+        for gi, group in enumerate(item.groups if item.ranked else ()):
             width = group.points * CHART_WIDTH / 100
             colour = GROUP_COLOURS[gi % len(GROUP_COLOURS)]
             segments.append(Segment(group.label, group.points, x, width, colour))
@@ -234,10 +261,12 @@ def round_results(round_: Round) -> Results | None:
         lines,
         disagreements,
         analysis.top_change,
-        _change_text(analysis.top_change, loaded.titles, labels),
+        _change_text(
+            analysis.top_change, loaded.titles, labels, analysis.top_k, len(result.ranked)
+        ),
         [(g.label, GROUP_COLOURS[i % len(GROUP_COLOURS)]) for i, g in enumerate(template.groups)],
         loaded.raters,
-        len(lines) * (BAR_HEIGHT + 6),
+        len(result.ranked) * (BAR_HEIGHT + 6),
     )
 
 
@@ -254,7 +283,15 @@ def _analysis(
     k = min(top_k, len(scores.opportunities))
     fingerprint = hashlib.sha256(
         repr(
-            (template.id, sorted(weights.factors.items()), weights.method, k, SAMPLES, records)
+            (
+                template.id,
+                sorted(weights.factors.items()),
+                weights.method,
+                k,
+                SAMPLES,
+                records,
+                scores.opportunities,  # the scope: opportunities without rows are shown too
+            )
         ).encode()
     ).hexdigest()
     key = f"prioritisation:analysis:{fingerprint}"
@@ -266,10 +303,25 @@ def _analysis(
     return analysis
 
 
-def _change_text(change: TopChange | None, titles: dict[str, str], labels: dict[str, str]) -> str:
+def _change_text(
+    change: TopChange | None,
+    titles: dict[str, str],
+    labels: dict[str, str],
+    top_k: int,
+    ranked: int,
+) -> str:
     """The smallest change of weights that alters the top k, in words."""
+    if change is None and ranked == 0:
+        return "No opportunity has enough scores to rank, so there is no top to change."
+    if change is None and top_k >= ranked:
+        every = "The only ranked opportunity is" if ranked == 1 else f"All {ranked} ranked"
+        every += "" if ranked == 1 else " opportunities are"
+        return f"{every} in the top {top_k}, so no change of weights can alter the top {top_k}."
     if change is None:
-        return "No change of weights can alter the top k: its members score at least as well."
+        return (
+            f"No change of weights can alter the top {top_k}: its members score at least as "
+            "well as every other opportunity on every factor."
+        )
     moves = ", ".join(f"{labels[f]} {v:+.1f}" for f, v in change.changes)
     exact = "" if change.exact else " (approximate: some factors had no scores)"
     return (
@@ -325,6 +377,8 @@ def pipeline(rounds: Sequence[Round], selected: dict[int, str], user: Any) -> li
         if pk not in selected:
             continue
         scored = [(r, p) for r, p in zip(comparison.rounds, row.places, strict=True) if p.rank]
+        if not scored:  # in rounds, but never with enough scores to rank
+            continue
         round_, place = scored[-1]
         seen.add(pk)
         lines.append(
