@@ -30,6 +30,7 @@ PRIORITISATION_PAGES: list[tuple[str, Callable[[Any], str], str, str]] = [
     ("round_create", lambda w: f"{P}/rounds/new/", "get", "edit"),
     ("round_compare", lambda w: f"{P}/rounds/compare/", "get", "read"),
     ("round_detail", lambda w: f"{P}/rounds/{w.round.pk}/", "get", "read"),
+    # Closing: the round's lead (who opened it: the owner here), admins and PSE leads.
     ("round_close", lambda w: f"{P}/rounds/{w.round.pk}/close/", "post", "edit"),
     ("sheet", lambda w: f"{P}/rounds/{w.round.pk}/sheet/", "get", "rater"),
     ("sheet_submit", lambda w: f"{P}/rounds/{w.round.pk}/sheet/submit/", "post", "rater"),
@@ -106,6 +107,32 @@ def test_the_owner_manages_but_scores_only_rounds_they_rate(
 ):
     status = call_page(client_for(cast.owner), method, url(world)).status_code
     assert status in ((403,) if need == "rater" else (200, 302))
+
+
+# Another rater's sheet (?rater=; the reviewer's, not submitted): team members who have no
+# sheet of their own left to submit in the open round (no anchoring) handle it for an offline
+# rater. In the world below the member has submitted; the owner does not rate the round.
+OTHERS_SHEET = [
+    ("sheet_export", "export/", "get"),
+    ("sheet_import", "import/", "get"),
+    ("sheet_submit", "submit/", "post"),
+]
+ALLOWED = {"owner": (200, 302), "member": (200, 302), "reviewer": (403,), "viewer": (403,)}
+
+
+@pytest.mark.parametrize(("name", "path", "method"), OTHERS_SHEET, ids=[o[0] for o in OTHERS_SHEET])
+@pytest.mark.parametrize("role", ["owner", "member", "reviewer", "viewer", "outsider"])
+def test_who_handles_another_raters_sheet(cast, world, client_for, name, path, method, role):
+    other = cast.member if role == "reviewer" else cast.reviewer
+    url = f"{P}/rounds/{world.round.pk}/sheet/{path}?rater={other.pk}"
+    status = call_page(client_for(getattr(cast, role)), method, url).status_code
+    assert status in ALLOWED.get(role, (404,))
+
+
+def test_a_team_member_who_did_not_open_the_round_cannot_close_it(cast, world, client_for):
+    url = f"{P}/rounds/{world.round.pk}/close/"
+    assert call_page(client_for(cast.member), "post", url).status_code == 403
+    assert call_page(client_for(cast.owner), "post", url).status_code == 302
 
 
 def test_every_prioritisation_page_is_in_this_table():

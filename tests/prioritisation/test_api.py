@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from tests.prioritisation.conftest import fill_all, grow, opportunity, raters
+from tests.prioritisation.conftest import sheet as sheet_of
 
 pytestmark = pytest.mark.django_db
 A = "/api/v1"
@@ -30,6 +31,33 @@ def test_the_template_list_holds_the_default_card_with_4_groups_and_15_factors(c
         c["programme"] for c in outsider.get(f"{A}/scorecard-templates/").json()["results"]
     ] == ["other"]
     assert outsider.get(f"{A}/scorecard-templates/{card['id']}/").status_code == 404
+
+
+def test_listing_the_templates_stores_nothing_and_shows_the_packaged_card_without_an_id(
+    cast, api_for
+):
+    from partnerpath.audit.models import Change
+    from partnerpath.prioritisation.models import ScorecardTemplateVersion
+
+    before = Change.objects.count()
+    body = api_for(cast.member).get(f"{A}/scorecard-templates/?programme=mekong").json()
+    (card,) = body["results"]
+    assert (card["id"], card["template_id"], card["programme"]) == (
+        None,
+        "scorecard-default-v1",
+        "mekong",
+    )
+    assert sum(len(g["factors"]) for g in card["groups"]) == 15
+    assert not ScorecardTemplateVersion.objects.exists() and Change.objects.count() == before
+
+
+def test_a_stored_default_card_is_listed_once_with_its_id(cast, api_for):
+    from partnerpath.prioritisation.services import templates
+
+    stored = templates.default_template_version(cast.programme)
+    templates.default_template_version(cast.other_programme)
+    body = api_for(cast.member).get(f"{A}/scorecard-templates/").json()
+    assert [(c["id"], c["programme"]) for c in body["results"]] == [(stored.pk, "mekong")]
 
 
 def test_a_member_records_an_opportunity_and_read_only_roles_cannot(cast, api_for):
@@ -54,6 +82,95 @@ def test_a_member_records_an_opportunity_and_read_only_roles_cannot(cast, api_fo
         f"{A}/opportunities/{data['id']}/", {"status": "dropped"}, format="json"
     )
     assert dropped.status_code == 400 and "Say why" in str(dropped.json())
+
+
+def test_an_opportunity_without_organisations_is_recorded(cast, api_for):
+    from partnerpath.audit.services import history_of
+    from partnerpath.prioritisation.models import Opportunity
+
+    body = {"programme": "mekong", "title": "Minimal"}
+    created = api_for(cast.member).post(f"{A}/opportunities/", body, format="json")
+    assert created.status_code == 201, created.json()
+    data = created.json()
+    assert (data["title"], data["organisations"], data["status"]) == ("Minimal", [], "idea")
+    found = Opportunity.objects.get(pk=data["id"])
+    assert history_of(found).get().actor == cast.member
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"status": "selected"}, "status_reason", "Say why the opportunity is selected"),
+        ({"status": "selected", "status_reason": " "}, "status_reason", "Say why"),
+        ({"status": "dropped"}, "status_reason", "Say why the opportunity is dropped."),
+        ({"estimated_cost": "120000"}, "currency", "Give the currency of the estimated cost."),
+        ({"estimated_cost": "5", "currency": " "}, "currency", "Give the currency"),
+    ],
+)
+def test_the_api_refuses_what_the_form_refuses(cast, opps, api_for, change, field, message):
+    from partnerpath.audit.models import Change
+
+    opps[0].status, opps[0].status_reason = "parked", "Waiting for the donor"
+    opps[0].save()
+    before = Change.objects.count()
+    url = f"{A}/opportunities/{opps[0].pk}/"
+    refused = api_for(cast.member).patch(url, change, format="json")
+    assert refused.status_code == 400 and message in " ".join(refused.json()[field])
+    opps[0].refresh_from_db()
+    assert (opps[0].status, opps[0].estimated_cost) == ("parked", None)
+    assert Change.objects.count() == before
+    new = {"programme": "mekong", "title": "New"} | change
+    assert api_for(cast.member).post(f"{A}/opportunities/", new, format="json").status_code == 400
+
+
+def test_selecting_through_the_api_records_the_reason_as_the_pipeline_does(cast, opps, api_for):
+    from partnerpath.audit.services import history_of
+
+    url = f"{A}/opportunities/{opps[0].pk}/"
+    body = {"status": "selected", "status_reason": "Donor pick", "estimated_cost": "120000"}
+    refused = api_for(cast.member).patch(url, body, format="json")
+    assert refused.status_code == 400  # no currency: nothing changes
+    selected = api_for(cast.member).patch(url, body | {"currency": "usd"}, format="json")
+    assert selected.status_code == 200, selected.json()
+    data = selected.json()
+    assert (data["status"], data["status_reason"], data["currency"]) == (
+        "selected",
+        "Donor pick",
+        "USD",
+    )
+    change = history_of(opps[0]).filter(action="update").latest("id")
+    assert change.reason == "Donor pick" and change.changes["status"]["new"] == "selected"
+    assert change.actor == cast.member
+    # The title alone changes without a reason: the opportunity stays selected.
+    renamed = api_for(cast.member).patch(url, {"title": "Worker voice"}, format="json")
+    assert renamed.status_code == 200 and renamed.json()["status"] == "selected"
+
+
+def test_an_opportunity_in_a_round_cannot_be_deleted_through_the_api(cast, round_, opps, api_for):
+    from partnerpath.prioritisation.models import Opportunity, Score
+    from tests.prioritisation.conftest import fill
+
+    fill(sheet_of(round_, cast.member), opps[0], 4, "Seen it")
+    refused = api_for(cast.member).delete(f"{A}/opportunities/{opps[0].pk}/")
+    assert refused.status_code == 409
+    assert "“Donor”" in refused.json()["detail"] and "Drop or park it" in refused.json()["detail"]
+    assert Opportunity.objects.filter(pk=opps[0].pk).exists()
+    assert Score.objects.filter(opportunity=opps[0]).count() == 15
+    assert round_.opportunities.count() == 3
+
+
+def test_an_opportunity_never_put_in_a_round_is_deleted_on_record(cast, api_for):
+    from partnerpath.audit.services import history_of
+    from partnerpath.prioritisation.models import Opportunity
+
+    idea = opportunity(cast.programme, "Loose idea")
+    for user in (cast.viewer, cast.reviewer):
+        assert api_for(user).delete(f"{A}/opportunities/{idea.pk}/").status_code == 403
+    assert api_for(cast.outsider).delete(f"{A}/opportunities/{idea.pk}/").status_code == 404
+    assert api_for(cast.member).delete(f"{A}/opportunities/{idea.pk}/").status_code == 204
+    assert not Opportunity.objects.filter(pk=idea.pk).exists()
+    deleted = history_of(Opportunity(pk=idea.pk)).get(action="delete")
+    assert (deleted.actor, deleted.object_repr) == (cast.member, "Loose idea")
 
 
 def test_an_organisation_of_another_programme_is_refused(cast, api_for):
@@ -102,7 +219,7 @@ def test_a_viewer_neither_scores_nor_closes_and_the_outsider_sees_nothing(
     assert outsider.get(f"{A}/rounds/{round_.pk}/results/").status_code == 404
     assert outsider.post(f"{A}/scores/", one, format="json").status_code == 400
     assert outsider.get(f"{A}/rounds/").json()["results"] == []
-    assert api_for(cast.member).post(f"{A}/rounds/{round_.pk}/close/").status_code == 200
+    assert api_for(cast.owner).post(f"{A}/rounds/{round_.pk}/close/").status_code == 200
 
 
 def _count(client: Any, url: str) -> int:

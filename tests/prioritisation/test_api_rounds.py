@@ -128,15 +128,42 @@ def test_a_round_with_wrong_raters_scope_or_weights_is_refused(
     assert not Round.objects.exists()
 
 
-def test_a_team_member_closes_a_round_once(cast, round_, api_for):
+def test_the_lead_who_opened_the_round_closes_it_once(cast, opps, api_for):
+    from partnerpath.prioritisation.services import rounds, templates
+
+    version = templates.default_template_version(cast.programme)
+    mine = rounds.create_round(
+        cast.programme, "Internal", version, None, [cast.reviewer], opps, cast.member
+    )
     for user in (cast.viewer, cast.reviewer):
-        assert api_for(user).post(f"{A}/rounds/{round_.pk}/close/").status_code == 403
-    assert api_for(cast.outsider).post(f"{A}/rounds/{round_.pk}/close/").status_code == 404
-    closed = api_for(cast.member).post(f"{A}/rounds/{round_.pk}/close/")
+        assert api_for(user).post(f"{A}/rounds/{mine.pk}/close/").status_code == 403
+    assert api_for(cast.outsider).post(f"{A}/rounds/{mine.pk}/close/").status_code == 404
+    closed = api_for(cast.member).post(f"{A}/rounds/{mine.pk}/close/")
     assert closed.status_code == 200
     assert (closed.json()["status"], closed.json()["closed_by"]) == ("closed", cast.member.pk)
-    again = api_for(cast.owner).post(f"{A}/rounds/{round_.pk}/close/")
+    again = api_for(cast.owner).post(f"{A}/rounds/{mine.pk}/close/")
     assert again.status_code == 400 and "already closed" in str(again.json())
+
+
+def test_a_team_member_who_did_not_open_the_round_cannot_close_it(cast, round_, api_for):
+    from partnerpath.audit.models import Change
+
+    before = Change.objects.count()
+    refused = api_for(cast.member).post(f"{A}/rounds/{round_.pk}/close/")
+    assert refused.status_code == 403
+    assert "Only the round's lead (who opened it), programme admins and PSE leads" in str(
+        refused.json()
+    )
+    round_.refresh_from_db()
+    assert round_.is_open and Change.objects.count() == before
+
+
+def test_a_pse_lead_closes_a_round_someone_else_opened(cast, round_, api_for):
+    from partnerpath.accounts.models import Membership
+
+    Membership.objects.filter(programme=cast.programme, user=cast.member).update(role="pse_lead")
+    closed = api_for(cast.member).post(f"{A}/rounds/{round_.pk}/close/")
+    assert closed.status_code == 200 and closed.json()["closed_by"] == cast.member.pk
 
 
 def _score(round_: Any, opp: Any, **fields: Any) -> dict[str, Any]:
@@ -177,3 +204,79 @@ def test_a_closed_round_takes_no_more_scores_through_the_api(cast, round_, opps,
     api_for(cast.owner).post(f"{A}/rounds/{round_.pk}/close/")
     late = api_for(cast.reviewer).post(f"{A}/scores/", _score(round_, opps[0]), format="json")
     assert late.status_code == 400 and "round is closed" in str(late.json())
+
+
+def test_a_score_sent_without_a_rationale_keeps_the_saved_one(cast, round_, opps, api_for):
+    from partnerpath.prioritisation.models import Score
+
+    member = api_for(cast.member)
+    first = _score(round_, opps[0], rationale="The CEO spoke for it.")
+    assert member.post(f"{A}/scores/", first, format="json").status_code == 201
+    changed = member.post(f"{A}/scores/", _score(round_, opps[0], score=4), format="json")
+    assert changed.status_code == 201 and changed.json()["rationale"] == "The CEO spoke for it."
+    saved = Score.objects.get(sheet__rater=cast.member, opportunity=opps[0], factor="risk")
+    assert (saved.score, saved.rationale) == (4, "The CEO spoke for it.")
+    cleared = member.post(f"{A}/scores/", _score(round_, opps[0], rationale=""), format="json")
+    assert cleared.status_code == 201 and cleared.json()["rationale"] == ""
+
+
+def test_a_team_member_submits_the_sheet_of_an_offline_rater_on_record(cast, round_, opps, api_for):
+    from partnerpath.audit.services import history_of
+    from partnerpath.prioritisation.models import RaterSheet
+
+    offline = fill_all(round_, cast.reviewer, {})
+    body = {"rater": cast.reviewer.pk}
+    url = f"{A}/rounds/{round_.pk}/submit/"
+    # The member rates the round and has not submitted: no anchoring, no handling others' sheets.
+    refused = api_for(cast.member).post(url, body, format="json")
+    assert refused.status_code == 403 and "only your own sheet" in str(refused.json())
+    for user in (cast.viewer, cast.reviewer):
+        assert api_for(user).post(url, {"rater": cast.member.pk}, format="json").status_code == 403
+    assert api_for(cast.outsider).post(url, body, format="json").status_code == 404
+    assert RaterSheet.objects.filter(round=round_, submitted_at__isnull=False).count() == 0
+    submitted = api_for(cast.owner).post(url, body, format="json")
+    assert submitted.status_code == 200, submitted.json()
+    shown = {r["user"]: r["submitted_by"] for r in submitted.json()["raters"]}
+    assert shown == {cast.reviewer.pk: cast.owner.pk, cast.member.pk: None}
+    offline.refresh_from_db()
+    assert offline.is_locked and offline.submitted_by == cast.owner
+    change = history_of(offline).latest("id")
+    assert change.actor == cast.owner and "for reviewer (offline)" in change.reason
+    again = api_for(cast.owner).post(url, body, format="json")
+    assert again.status_code == 400 and "already submitted" in str(again.json())
+    nobody = api_for(cast.owner).post(url, {"rater": cast.viewer.pk}, format="json")
+    assert nobody.status_code == 404
+
+
+def test_the_rounds_weights_say_who_agreed_them_and_the_outsider_sees_nothing(
+    cast, opps, round_, api_for
+):
+    import datetime as dt
+
+    from partnerpath.prioritisation.services import rounds, templates, weights
+
+    default = api_for(cast.viewer).get(f"{A}/rounds/{round_.pk}/weights/").json()
+    assert (default["method"], default["weight_decision"]) == ("template", None)
+    assert abs(sum(default["group_weights"].values()) - 1) < 1e-9
+    version = templates.default_template_version(cast.programme)
+    groups = {"development": 40, "business": 20, "government": 20, "risk_costs": 20}
+    decision = weights.record_direct(
+        version, groups, None, cast.owner, dt.date(2026, 11, 20), "Agreed at the retreat"
+    )
+    agreed = rounds.create_round(
+        cast.programme, "Programme team", version, decision, [cast.member], opps, cast.owner
+    )
+    body = api_for(cast.reviewer).get(f"{A}/rounds/{agreed.pk}/weights/").json()
+    assert (body["method"], body["group_weights"]["development"]) == ("direct", 0.4)
+    shown = body["weight_decision"]
+    assert (shown["id"], shown["agreed_by"], shown["agreed_by_name"]) == (
+        decision.pk,
+        cast.owner.pk,
+        "owner",
+    )
+    assert (shown["agreed_on"], shown["reason"], shown["rounds"]) == (
+        "2026-11-20",
+        "Agreed at the retreat",
+        [agreed.pk],
+    )
+    assert api_for(cast.outsider).get(f"{A}/rounds/{agreed.pk}/weights/").status_code == 404

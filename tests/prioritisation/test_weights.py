@@ -72,7 +72,58 @@ def test_it_rejects_factor_weights_that_do_not_sum_to_100_within_a_group(cast, c
     response = client_for(cast.member).post(
         f"{P}/weights/direct/", _direct(factors=FACTORS | {"risk": 30})
     )
-    assert "within group risk_costs must sum to 100, got 110" in response.content.decode()
+    text = response.content.decode()
+    assert "within Risk and transaction costs must sum to 100, got 110" in text
+    assert "(Degree of difficulty 20, Risk 30, Staff intensity 20," in text
+    assert "risk_costs" not in text.split("errorlist")[1][:400]  # labels, not internal keys
+
+
+def test_the_sum_error_names_the_groups_by_their_labels(cast, client_for):
+    response = client_for(cast.member).post(
+        f"{P}/weights/direct/", _direct(groups=GROUPS | {"risk_costs": 30})
+    )
+    text = response.content.decode()
+    assert (
+        "group weights must sum to 100, got 110 (Development value 40, Business value 25," in text
+    )
+    assert "Risk and transaction costs 30)" in text
+
+
+@pytest.mark.parametrize("page", ["direct", "ahp"])
+def test_weights_cannot_be_agreed_after_today(cast, client_for, page):
+    from partnerpath.prioritisation.models import WeightDecision
+
+    later = {"agreed_on": "2099-01-01"}
+    data = _direct(**later) if page == "direct" else _ahp() | later
+    response = client_for(cast.member).post(f"{P}/weights/{page}/", data)
+    assert response.status_code == 200
+    assert "the date cannot be after today" in response.content.decode()
+    assert not WeightDecision.objects.exists()
+
+
+def test_the_service_refuses_an_agreement_date_after_today(cast):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from partnerpath.prioritisation.services import templates, weights
+
+    version = templates.default_template_version(cast.programme)
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    with pytest.raises(weights.WeightsError, match="after today"):
+        weights.record_direct(version, GROUPS, None, cast.owner, tomorrow, "Too early")
+    today = weights.record_direct(version, GROUPS, None, cast.owner, timezone.localdate(), "Now")
+    assert today.agreed_on == timezone.localdate()
+
+
+def test_the_weights_list_shows_group_labels_not_keys(cast, client_for):
+    client_for(cast.member).post(f"{P}/weights/direct/", _direct())
+    page = client_for(cast.outsider).get(f"{P}/weights/")
+    assert page.status_code == 404
+    text = client_for(cast.viewer).get(f"{P}/weights/").content.decode()
+    row = text[text.index("Entered directly") :]
+    assert "Development value 40, Business value 25, Government value 15" in row
+    assert "Risk and transaction costs 20" in row and "risk_costs 20" not in row
 
 
 def test_weights_need_a_reason(cast, client_for):

@@ -132,6 +132,10 @@ def test_a_team_member_imports_the_sheet_of_an_offline_rater(cast, round_, clien
     assert viewer.get(f"{P}/rounds/{round_.pk}/sheet/export/{query}").status_code == 403
 
 
+def _column_a(ws: Any) -> list[Any]:
+    return [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
+
+
 def test_the_results_export_is_laid_out_like_the_card(cast, round_, client_for):
     from partnerpath.prioritisation.services import rounds
 
@@ -139,10 +143,72 @@ def test_the_results_export_is_laid_out_like_the_card(cast, round_, client_for):
         rounds.submit_sheet(fill_all(round_, user, {"Shelter equipment": 5}), user)
     response = client_for(cast.viewer).get(f"{P}/rounds/{round_.pk}/results/export/")
     ws = load_workbook(io.BytesIO(response.content))["Score card"]
-    column_a = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
+    column_a = _column_a(ws)
     assert ws.cell(row=3, column=2).value == "Shelter equipment"
     assert "Development value (aggregated value)" in column_a
     assert "    Systemic change" in column_a
-    assert column_a[-2:] == ["Total score (0-100)", "Rank"]
-    assert ws.cell(row=ws.max_row - 1, column=2).value == 80.0
-    assert ws.cell(row=ws.max_row, column=3).value == "=2"
+    total = column_a.index("Total score (0-100)") + 1
+    assert column_a[total] == "Rank"
+    assert ws.cell(row=total, column=2).value == 80.0
+    assert (
+        client_for(cast.outsider).get(f"{P}/rounds/{round_.pk}/results/export/").status_code == 404
+    )
+
+
+def test_the_results_export_writes_numbers_as_numbers(cast, round_, client_for):
+    from partnerpath.prioritisation.services import rounds
+
+    for user in (cast.member, cast.reviewer):
+        rounds.submit_sheet(fill_all(round_, user, {"Shelter equipment": 5}), user)
+    response = client_for(cast.viewer).get(f"{P}/rounds/{round_.pk}/results/export/")
+    ws = load_workbook(io.BytesIO(response.content))["Score card"]
+    rank = _column_a(ws).index("Rank") + 1
+    ranks = [ws.cell(row=rank, column=c) for c in (2, 3, 4)]
+    assert [c.value for c in ranks] == [1, 2, 2]  # numbers a spreadsheet can sort
+    assert ranks[1].number_format == '"="0' and ranks[0].number_format == "General"  # shows =2
+    means = [ws.cell(row=r, column=2).value for r in range(4, rank - 1)]
+    assert all(isinstance(v, int | float) for v in means)
+
+
+def test_the_results_export_says_what_the_results_were_computed_with(cast, round_, client_for):
+    import datetime as dt
+
+    from partnerpath.prioritisation.services import rounds, templates, weights
+
+    version = templates.default_template_version(cast.programme)
+    decision = weights.record_direct(
+        version,
+        {"development": 50, "business": 20, "government": 10, "risk_costs": 20},
+        None,
+        cast.owner,
+        dt.date(2026, 11, 20),
+        "Workshop of 20 November",
+    )
+    round_.weight_decision = decision
+    round_.save()
+    rounds.submit_sheet(fill_all(round_, cast.member, {}), cast.member)
+    response = client_for(cast.member).get(f"{P}/rounds/{round_.pk}/results/export/")
+    ws = load_workbook(io.BytesIO(response.content))["Score card"]
+    rows = {
+        ws.cell(row=r, column=1).value: [ws.cell(row=r, column=c).value for c in (2, 3)]
+        for r in range(1, ws.max_row + 1)
+    }
+    assert rows["Template version"] == ["scorecard-default-v1", version.template.title]
+    assert rows["Weights"][0] == "Entered directly"
+    assert rows["Agreed by"][0] == "owner"
+    assert rows["Agreed on"][0] == dt.datetime(2026, 11, 20)  # a date cell
+    assert rows["Why"][0] == "Workshop of 20 November"
+    assert rows["Weight of Development value (%)"][0] == 50
+    submitted = rows["Rater, submitted"]
+    assert submitted[0] == "member" and isinstance(submitted[1], dt.datetime)
+    assert rows["Rater, not submitted (left out)"][0] == "reviewer"
+
+
+def test_the_results_export_says_when_the_default_weights_were_used(cast, round_, client_for):
+    from partnerpath.prioritisation.services import rounds
+
+    rounds.submit_sheet(fill_all(round_, cast.member, {}), cast.member)
+    response = client_for(cast.member).get(f"{P}/rounds/{round_.pk}/results/export/")
+    ws = load_workbook(io.BytesIO(response.content))["Score card"]
+    texts = [ws.cell(row=r, column=2).value for r in range(1, ws.max_row + 1)]
+    assert "The template's default weights (none agreed on record)" in texts

@@ -51,6 +51,9 @@ router.register(
 router.register("opportunities", prioritisation.OpportunityViewSet, basename="opportunity")
 router.register("rounds", prioritisation.RoundViewSet, basename="round")
 router.register("scores", prioritisation.ScoreViewSet, basename="score")
+router.register(
+    "weight-decisions", prioritisation.WeightDecisionViewSet, basename="weight-decision"
+)
 router.register("partnerships", partnerships.PartnershipViewSet, basename="partnership")
 router.register("partners", partnerships.PartnerViewSet, basename="partner")
 router.register("concerns", partnerships.ConcernViewSet, basename="concern")

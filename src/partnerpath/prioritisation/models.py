@@ -199,7 +199,9 @@ class Round(ProgrammeOwned):
         help_text="Empty: the template's default weights.",
     )
     raters = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+")
-    opportunities = models.ManyToManyField(Opportunity, related_name="rounds")
+    opportunities: models.ManyToManyField[Opportunity, RoundOpportunity] = models.ManyToManyField(
+        Opportunity, through="RoundOpportunity", related_name="rounds"
+    )
     top_k = models.PositiveSmallIntegerField(
         "top k",
         default=3,
@@ -233,6 +235,22 @@ class Round(ProgrammeOwned):
         return template_weights(self.template_version.template)
 
 
+class RoundOpportunity(models.Model):
+    """An opportunity in a round's scope. An opportunity put in a round cannot be deleted (its
+    scores stay on record): it is dropped or parked instead."""
+
+    # The table Django made for the many-to-many field before it had this model (migration 0003).
+    round = models.ForeignKey(Round, on_delete=models.CASCADE)
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.PROTECT)
+
+    class Meta:
+        db_table = "prioritisation_round_opportunities"
+        unique_together = [("round", "opportunity")]
+
+    def __str__(self) -> str:
+        return f"{self.opportunity_id} in round {self.round_id}"
+
+
 @audited()
 class RaterSheet(ProgrammeOwned):
     """One rater's scores in one round; locked once submitted."""
@@ -240,6 +258,15 @@ class RaterSheet(ProgrammeOwned):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="sheets")
     rater = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who submitted the sheet: the rater, or a team member for an offline rater "
+        "(empty on sheets submitted before this was kept: by the rater).",
+    )
 
     class Meta:
         ordering = ["round", "rater__username"]
@@ -255,6 +282,11 @@ class RaterSheet(ProgrammeOwned):
         """Submitted: its scores no longer change."""
         return self.submitted_at is not None
 
+    @property
+    def submitted_on_behalf(self) -> bool:
+        """Submitted by a team member for an offline rater."""
+        return self.submitted_by_id is not None and self.submitted_by_id != self.rater_id
+
 
 @audited()
 class Score(ProgrammeOwned):
@@ -262,7 +294,8 @@ class Score(ProgrammeOwned):
     information, with the rationale."""
 
     sheet = models.ForeignKey(RaterSheet, on_delete=models.CASCADE, related_name="scores")
-    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="+")
+    # Scores stay on record: an opportunity that was scored cannot be deleted.
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.PROTECT, related_name="+")
     factor = models.CharField(max_length=80)
     score = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]

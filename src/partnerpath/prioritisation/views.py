@@ -142,7 +142,7 @@ def weight_list(request: HttpRequest, programme: str) -> HttpResponse:
         "prioritisation/weights.html",
         access,
         versions=list(templates.template_versions(access.programme)),
-        decisions=list(weights.decisions_of(access.programme)),
+        decisions=weights.decision_lines(access.programme),
     )
 
 
@@ -210,16 +210,25 @@ def weight_ahp(request: HttpRequest, programme: str) -> HttpResponse:
 
 @login_required
 def template_tailor(request: HttpRequest, programme: str) -> HttpResponse:
-    """A programme admin tailors a template version into the next version of it."""
+    """A programme admin tailors a template version into the next version of it: *Preview*
+    shows the card that saving would store (weights shared out after a drop), *Save* stores it."""
     access = programme_access(request, programme, "manage")
     version = _version(access, request)
     form = TailorForm(request.POST or None, template=version.template)
+    preview = None
     if request.method == "POST" and form.is_valid():
+        wants_preview = request.POST.get("action") == "preview"
         try:
-            made = templates.tailor_version(version, request.user, **form.changes())
+            if wants_preview:
+                preview = templates.preview(version, form.changes())
+            else:
+                made = templates.tailor_version(
+                    version, request.user, form.changes(), reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, f"Template {made.template_id} saved.")
+                return redirect("prioritisation:weight_list", programme)
         except templates.TailoringError as exc:
-            form.add_error(None, f"Not saved: {exc}")
-        else:
-            messages.success(request, f"Template {made.template_id} saved.")
-            return redirect("prioritisation:weight_list", programme)
-    return render(request, "prioritisation/tailor.html", access, form=form, version=version)
+            form.add_error(None, f"{'Check the card' if wants_preview else 'Not saved'}: {exc}")
+    return render(
+        request, "prioritisation/tailor.html", access, form=form, version=version, preview=preview
+    )

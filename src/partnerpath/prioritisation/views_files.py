@@ -1,5 +1,6 @@
 """XLSX downloads and uploads of rounds: a rater's sheet to score offline and import back (a
-team member may do this for an offline rater), and the results laid out like the brief's card."""
+team member may do this for an offline rater, unless they have an unsubmitted sheet of their own
+in the open round: no anchoring), and the results laid out like the brief's card."""
 
 from __future__ import annotations
 
@@ -11,11 +12,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.text import slugify
 
-from partnerpath.accounts.access import ProgrammeAccess, programme_access
-from partnerpath.prioritisation.models import RaterSheet, Round
+from partnerpath.accounts.access import programme_access
 from partnerpath.prioritisation.services import results, rounds, xlsx
 from partnerpath.prioritisation.views import render
-from partnerpath.prioritisation.views_rounds import own_sheet, round_of
+from partnerpath.prioritisation.views_rounds import round_of, target_sheet
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -24,22 +24,6 @@ class SheetUploadForm(forms.Form):
     """A filled-in sheet exported from this round."""
 
     file = forms.FileField(label="Filled-in sheet (.xlsx)")
-
-
-def _target_sheet(request: HttpRequest, access: ProgrammeAccess, round_: Round) -> RaterSheet:
-    """The requester's own sheet, or with ?rater= (team members) an offline rater's sheet."""
-    rater = request.GET.get("rater", "")
-    if not rater:
-        return own_sheet(access, round_, request.user)
-    if not access.can_edit:
-        raise PermissionDenied("Only team members handle other raters' sheets.")
-    found = RaterSheet.objects.select_related("rater", "round").filter(
-        round=round_, rater_id=int(rater) if rater.isdigit() else 0
-    )
-    sheet = found.first()
-    if sheet is None:
-        raise Http404("No such rater in this round.")
-    return sheet
 
 
 def _download(data: bytes, name: str) -> HttpResponse:
@@ -53,7 +37,7 @@ def sheet_export(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """Download a rater's sheet as XLSX to score offline."""
     access = programme_access(request, programme)
     round_ = round_of(access, pk)
-    sheet = _target_sheet(request, access, round_)
+    sheet = target_sheet(request, access, round_)
     name = slugify(f"{round_.name}-{sheet.rater}-sheet") or "sheet"
     return _download(xlsx.sheet_workbook(sheet), name)
 
@@ -63,7 +47,7 @@ def sheet_import(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """Upload a filled-in sheet: checked as a whole, saved only when nothing is wrong."""
     access = programme_access(request, programme)
     round_ = round_of(access, pk)
-    sheet = _target_sheet(request, access, round_)
+    sheet = target_sheet(request, access, round_)
     form = SheetUploadForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():

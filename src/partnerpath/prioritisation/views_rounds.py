@@ -1,12 +1,13 @@
 """Pages of scoring rounds: create a round, a rater's sheet (one opportunity at a time, anchors
-shown), submitting it, closing the round, its results and the rounds side by side."""
+shown), submitting it (or, for a team member, an offline rater's), closing the round (its lead),
+its results and the rounds side by side."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
@@ -31,6 +32,25 @@ def own_sheet(access: ProgrammeAccess, round_: Round, user: object) -> RaterShee
     sheet = rounds.sheet_of(round_, user)
     if sheet is None:
         raise PermissionDenied("You are not a rater of this round.")
+    return sheet
+
+
+def target_sheet(request: HttpRequest, access: ProgrammeAccess, round_: Round) -> RaterSheet:
+    """The requester's own sheet, or with ?rater= an offline rater's sheet: only for team
+    members who have no unsubmitted sheet of their own in the open round (no anchoring)."""
+    rater = request.GET.get("rater", "")
+    if not rater or rater == str(request.user.pk):
+        return own_sheet(access, round_, request.user)
+    try:
+        rounds.check_others_sheets(round_, request.user)
+    except rounds.NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from None
+    found = RaterSheet.objects.select_related("rater", "round").filter(
+        round=round_, rater_id=int(rater) if rater.isdigit() else 0
+    )
+    sheet = found.first()
+    if sheet is None:
+        raise Http404("No such rater in this round.")
     return sheet
 
 
@@ -68,7 +88,7 @@ def round_detail(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """A round: its template, weights, scope and which raters have submitted."""
     access = programme_access(request, programme)
     round_ = round_of(access, pk)
-    sheets = list(RaterSheet.objects.filter(round=round_).select_related("rater"))
+    sheets = list(RaterSheet.objects.filter(round=round_).select_related("rater", "submitted_by"))
     mine = next((s for s in sheets if s.rater_id == request.user.pk), None)
     return render(
         request,
@@ -78,18 +98,24 @@ def round_detail(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
         sheets=sheets,
         mine=mine,
         scope=list(round_.opportunities.all()),
+        # Links to other raters' sheets only for those who may open them (no anchoring).
+        handles_others=round_.is_open and rounds.may_handle_others_sheets(round_, request.user),
+        may_close=round_.is_open and rounds.may_close(round_, request.user),
     )
 
 
 @login_required
 @require_POST
 def round_close(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
-    """The lead closes the round; sheets not submitted stay out of the results."""
+    """The lead (who opened the round), an admin or a PSE lead closes the round; sheets not
+    submitted stay out of the results."""
     access = programme_access(request, programme, "edit")
     round_ = round_of(access, pk)
     try:
         rounds.close_round(round_, request.user)
         messages.success(request, "Round closed.")
+    except rounds.NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from None
     except rounds.ScoringError as exc:
         messages.error(request, str(exc))
     return redirect("prioritisation:round_detail", programme, pk)
@@ -164,15 +190,23 @@ def sheet_opportunity(
 @login_required
 @require_POST
 def sheet_submit(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
-    """Submit the rater's sheet: it is locked, and the others' scores become visible."""
+    """Submit the rater's sheet: it is locked, and the others' scores become visible. With
+    ?rater= a team member submits an offline rater's sheet (recorded as submitted by them)."""
     access = programme_access(request, programme)
     round_ = round_of(access, pk)
-    mine = own_sheet(access, round_, request.user)
+    found = target_sheet(request, access, round_)
+    for_someone_else = found.rater_id != request.user.pk
+    back = "prioritisation:round_detail" if for_someone_else else "prioritisation:sheet"
     try:
-        rounds.submit_sheet(mine, request.user)
+        rounds.submit_sheet(found, request.user)
+    except rounds.NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from None
     except rounds.ScoringError as exc:
         messages.error(request, str(exc))
-        return redirect("prioritisation:sheet", programme, pk)
+        return redirect(back, programme, pk)
+    if for_someone_else:
+        messages.success(request, f"Sheet of {found.rater} submitted for them and locked.")
+        return redirect(back, programme, pk)
     messages.success(request, "Sheet submitted and locked. The round's results are open to you.")
     return redirect("prioritisation:round_results", programme, pk)
 

@@ -1,5 +1,5 @@
 """Serializers of the prioritisation API: score-card templates, opportunities with the
-organisations involved, rounds, and scores."""
+organisations involved, weights agreed on record, rounds, and scores."""
 
 from __future__ import annotations
 
@@ -30,6 +30,11 @@ STAMPS = ["created_at", "updated_at"]
 class ScorecardTemplateSerializer(ProgrammeRecordSerializer):
     """A template version of a programme with its groups, factors, weights and anchors."""
 
+    id = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text="Empty for the packaged default card of a programme that has not used it yet.",
+    )
     template_id = serializers.CharField(read_only=True)
     scale = serializers.SerializerMethodField()
     groups = serializers.SerializerMethodField()
@@ -108,30 +113,114 @@ class OpportunitySerializer(ProgrammeRecordSerializer):
         found["organisations"] = [r["organisation"] for r in attrs.get("roles", [])]
         return found
 
+    def validate_currency(self, value: str) -> str:
+        return value.strip().upper()
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """The web form's rules, from the same service: a reason to drop or select, and the
+        currency of a cost."""
         attrs = super().validate(attrs)
-        status = attrs.get("status", getattr(self.instance, "status", ""))
-        reason = attrs.get("status_reason", getattr(self.instance, "status_reason", ""))
-        if status == OpportunityStatus.DROPPED and not (reason or "").strip():
-            raise serializers.ValidationError(
-                {"status_reason": ["Say why the opportunity is dropped."]}
-            )
+        before = self.instance
+        current = before.status if before is not None else OpportunityStatus.IDEA
+        status = attrs.get("status", current)
+        changed = status != current
+        # A new status takes the reason sent with it, never the one of the status before.
+        kept = "" if changed else getattr(before, "status_reason", "")
+        reason = attrs.get("status_reason", kept) or ""
+        problem = opportunities.status_problem(status, reason, changed=changed)
+        if problem:
+            raise serializers.ValidationError({"status_reason": [problem]})
+        cost = attrs.get("estimated_cost", getattr(before, "estimated_cost", None))
+        currency = attrs.get("currency", getattr(before, "currency", "")) or ""
+        problem = opportunities.cost_problem(cost, currency)
+        if problem:
+            raise serializers.ValidationError({"currency": [problem]})
         return attrs
 
     def _save(self, instance: Opportunity, attrs: dict[str, Any]) -> Opportunity:
         roles = attrs.pop("roles", None)
+        # A change of status goes through set_status, as selecting on the pages does: recorded
+        # in the history with its reason.
+        status = attrs.pop("status", instance.status)
+        changed = status != instance.status
+        reason = attrs.pop("status_reason", "") if changed else ""
         for key, value in attrs.items():
             setattr(instance, key, value)
         if roles is None:
-            roles = [{"organisation": r.organisation, "role": r.role} for r in instance.roles.all()]
+            current = instance.roles.all() if instance.pk else []
+            roles = [{"organisation": r.organisation, "role": r.role} for r in current]
         pairs = [(r["organisation"], r["role"]) for r in roles]
-        return opportunities.save_opportunity(instance, pairs)
+        saved = opportunities.save_opportunity(instance, pairs)
+        if changed:
+            try:
+                opportunities.set_status(saved, status, reason, self.context["request"].user)
+            except opportunities.StatusError as exc:
+                raise serializers.ValidationError({"status_reason": [str(exc)]}) from None
+        return saved
 
     def create(self, validated_data: dict[str, Any]) -> Opportunity:
         return self._save(Opportunity(), validated_data)
 
     def update(self, instance: Opportunity, validated_data: dict[str, Any]) -> Opportunity:
         return self._save(instance, validated_data)
+
+
+class WeightDecisionSerializer(ProgrammeRecordSerializer):
+    """Weights agreed on record for a template version: who agreed them, when, why and how
+    (entered directly or derived from pairwise comparisons, with the consistency ratios)."""
+
+    template_id = serializers.CharField(source="template_version.template_id", read_only=True)
+    agreed_by_name = serializers.CharField(source="agreed_by", read_only=True)
+    rounds = serializers.PrimaryKeyRelatedField[Round](many=True, read_only=True)
+
+    class Meta:
+        model = WeightDecision
+        fields = [
+            "id",
+            "programme",
+            "template_version",
+            "template_id",
+            "method",
+            "group_weights",
+            "factor_weights",
+            "entered",
+            "consistency_ratio",
+            "consistency",
+            "agreed_by",
+            "agreed_by_name",
+            "agreed_on",
+            "reason",
+            "rounds",
+            *STAMPS,
+        ]
+        read_only_fields = fields
+        extra_kwargs = {
+            "group_weights": {"help_text": "Each group's share of the total (sums to 1)."},
+            "factor_weights": {"help_text": "Each factor's share of the total (sums to 1)."},
+        }
+
+
+class RoundWeightsSerializer(serializers.Serializer[Any]):
+    """The weights a round is ranked with: agreed on record, or its template's defaults."""
+
+    round = serializers.IntegerField()
+    template_id = serializers.CharField()
+    method = serializers.CharField(help_text="direct, ahp, or template (its defaults).")
+    group_weights = serializers.DictField(child=serializers.FloatField())
+    factor_weights = serializers.DictField(child=serializers.FloatField())
+    weight_decision = WeightDecisionSerializer(
+        allow_null=True, help_text="The decision on record; empty for the template's defaults."
+    )
+
+
+class SubmitSerializer(serializers.Serializer[Any]):
+    """Whose sheet to submit: your own, or (team members) an offline rater's."""
+
+    rater = serializers.IntegerField(
+        required=False,
+        help_text="User id of an offline rater whose sheet a team member submits; leave out "
+        "for your own sheet.",
+    )
 
 
 class RoundSerializer(ProgrammeRecordSerializer):
@@ -161,8 +250,15 @@ class RoundSerializer(ProgrammeRecordSerializer):
         read_only_fields = fields
 
     def get_raters(self, obj: Round) -> list[dict[str, Any]]:
+        """Each rater with when their sheet was submitted and by whom (a team member may
+        submit for an offline rater)."""
         return [
-            {"user": s.rater_id, "name": str(s.rater), "submitted_at": s.submitted_at}
+            {
+                "user": s.rater_id,
+                "name": str(s.rater),
+                "submitted_at": s.submitted_at,
+                "submitted_by": s.submitted_by_id,
+            }
             for s in obj.sheets.all()
         ]
 

@@ -1,36 +1,39 @@
-"""Endpoints of prioritisation: score-card templates, opportunities, rounds with their results,
-and scores. Same rules as the pages: outsiders see nothing (404); reviewers and viewers read
-and cannot manage (403); a round's raters, reviewers included, set and submit their own scores,
-and see the others' scores and the results only after submitting. Lists run a fixed number of
-queries whatever their length."""
+"""Endpoints of prioritisation: score-card templates, opportunities, weights agreed on record,
+rounds with their results, and scores. Same rules as the pages: outsiders see nothing (404);
+reviewers and viewers read and cannot manage (403); a round's raters, reviewers included, set and
+submit their own scores, and see the others' scores and the results only after submitting; team
+members submit for offline raters; the round's lead, admins and PSE leads close it. Lists run a
+fixed number of queries whatever their length."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from partnerpath.accounts.models import Programme
 from partnerpath.api.access import in_my_programmes, memberships_of
 from partnerpath.api.pagination import Pagination
-from partnerpath.api.viewsets import ProgrammeRecordViewSet
+from partnerpath.api.viewsets import ProgrammeReadViewSet, ProgrammeRecordViewSet
 from partnerpath.audit.context import acting_as
 from partnerpath.core.scorecard.analysis import analysis_data
-from partnerpath.core.scorecard.template_files import default_template
+from partnerpath.core.scorecard.template_files import default_template, template_to_data
 from partnerpath.prioritisation.api.serializers import (
     OpportunitySerializer,
     RoundSerializer,
+    RoundWeightsSerializer,
     RoundWriteSerializer,
     ScorecardTemplateSerializer,
     ScoreSerializer,
     ScoreWriteSerializer,
+    SubmitSerializer,
+    WeightDecisionSerializer,
 )
 from partnerpath.prioritisation.choices import RoundStatus
 from partnerpath.prioritisation.models import (
@@ -40,38 +43,87 @@ from partnerpath.prioritisation.models import (
     Round,
     Score,
     ScorecardTemplateVersion,
+    WeightDecision,
 )
-from partnerpath.prioritisation.services import results, rounds, templates
+from partnerpath.prioritisation.services import opportunities, results, rounds
+
+
+class Conflict(APIException):
+    """The record is in use and stays as it is (409); the detail says what to do instead."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The record is in use."
+    default_code = "conflict"
 
 
 class ScorecardTemplateViewSet(ProgrammeRecordViewSet):
     """Score-card template versions of your programmes; the default card (4 groups, 15
-    factors) is listed for every programme."""
+    factors) is listed for every programme. Reading stores nothing: a programme that has not
+    used the default card yet sees the packaged one, without an id."""
 
     serializer_class = ScorecardTemplateSerializer
     queryset = ScorecardTemplateVersion.objects.select_related("programme")
     http_method_names = ["get", "head", "options"]
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        ids = list(memberships_of(request))
+        stored = list(self.filter_queryset(self.get_queryset()))
         default = default_template()
-        have = set(
-            ScorecardTemplateVersion.objects.filter(
-                programme_id__in=ids, name=default.name, version=default.version
-            ).values_list("programme_id", flat=True)
-        )
-        for programme in Programme.objects.filter(pk__in=set(ids) - have):
-            templates.default_template_version(programme)
-        return super().list(request, *args, **kwargs)
+        have = {
+            v.programme_id for v in stored if (v.name, v.version) == (default.name, default.version)
+        }
+        slug = request.query_params.get("programme", "")  # validated by filter_queryset
+        unused = [
+            ScorecardTemplateVersion(
+                programme=m.programme,
+                name=default.name,
+                version=default.version,
+                title=default.title,
+                document=template_to_data(default),
+            )
+            for m in memberships_of(request).values()
+            if m.programme_id not in have and (not slug or m.programme.slug == slug)
+        ]
+        rows = sorted(stored + unused, key=lambda v: (v.name, -v.version, v.programme_id))
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 class OpportunityViewSet(ProgrammeRecordViewSet):
-    """Partnership opportunities with the organisations involved and their roles."""
+    """Partnership opportunities with the organisations involved and their roles. One that was
+    put in a round cannot be deleted (409): drop or park it instead."""
 
     serializer_class = OpportunitySerializer
     queryset = Opportunity.objects.select_related("programme").prefetch_related(
         Prefetch("roles", queryset=OpportunityOrganisation.objects.select_related("organisation"))
     )
+
+    @extend_schema(
+        responses={
+            204: None,
+            409: OpenApiResponse(description="In a round or a partnership: drop or park it."),
+        }
+    )
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Delete an opportunity never put in a round (409 with the reason otherwise)."""
+        return super().destroy(request, *args, **kwargs)
+
+    def perform_destroy(self, instance: Any) -> None:
+        try:
+            with acting_as(self.request.user):
+                opportunities.delete_opportunity(instance)
+        except opportunities.InUse as exc:
+            raise Conflict(str(exc)) from None
+
+
+class WeightDecisionViewSet(ProgrammeReadViewSet):
+    """Weights agreed on record in your programmes: who agreed them, when, why, how (entered
+    directly or by pairwise comparisons, with the consistency ratios), and the rounds using
+    them. Read-only: weights are agreed on the web page."""
+
+    serializer_class = WeightDecisionSerializer
+    queryset = WeightDecision.objects.select_related(
+        "programme", "template_version", "agreed_by"
+    ).prefetch_related("rounds")
 
 
 def _hidden_rounds(user: Any) -> QuerySet[Round]:
@@ -90,7 +142,8 @@ def _hidden_rounds(user: Any) -> QuerySet[Round]:
 )
 class RoundViewSet(ProgrammeRecordViewSet):
     """Scoring rounds: team members open one (POST) with its raters and scope, as on the web
-    page; `results/` ranks a round, `submit/` submits your own sheet, `close/` closes it."""
+    page; `results/` ranks a round, `weights/` shows the weights it is ranked with, `submit/`
+    submits your own sheet (or an offline rater's), `close/` closes it (its lead)."""
 
     serializer_class = RoundSerializer
     queryset = Round.objects.select_related("programme", "template_version").prefetch_related(
@@ -117,17 +170,43 @@ class RoundViewSet(ProgrammeRecordViewSet):
         data["raters"] = res.raters
         return Response(data)
 
-    @extend_schema(request=None, responses=RoundSerializer)
+    @extend_schema(responses=RoundWeightsSerializer)
+    @action(detail=True, methods=["get"])
+    def weights(self, request: Request, pk: str | None = None) -> Response:
+        """The weights the round is ranked with: the decision agreed on record (who, when, why,
+        how, consistency ratio), or its template's default weights."""
+        found = self.get_object()
+        used = found.weights()
+        data = {
+            "round": found.pk,
+            "template_id": found.template_version.template_id,
+            "method": used.method,
+            "group_weights": dict(used.groups),
+            "factor_weights": dict(used.factors),
+            "weight_decision": found.weight_decision,
+        }
+        return Response(RoundWeightsSerializer(data, context=self.get_serializer_context()).data)
+
+    @extend_schema(request=SubmitSerializer, responses=RoundSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
-        """Submit and lock your own sheet (400 with the reason when it cannot be)."""
+        """Submit and lock your own sheet, or with `rater` (team members who do not rate the
+        open round themselves, or have submitted) an offline rater's sheet; who submitted is
+        recorded. 400 with the reason when it cannot be."""
         found = self.get_object()
-        sheet = rounds.sheet_of(found, request.user)
-        if sheet is None:
+        form = SubmitSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        rater = form.validated_data.get("rater", request.user.pk)
+        sheet = RaterSheet.objects.filter(round=found, rater_id=rater).first()
+        if sheet is None and rater == request.user.pk:
             raise PermissionDenied("You are not a rater of this round.")
+        if sheet is None:
+            raise NotFound("No such rater in this round.")
         try:
             with acting_as(request.user):
                 rounds.submit_sheet(sheet, request.user)
+        except rounds.NotAllowed as exc:
+            raise PermissionDenied(str(exc)) from None
         except rounds.ScoringError as exc:
             raise ValidationError({"sheet": [str(exc)]}) from None
         return Response(self.get_serializer(self.get_queryset().get(pk=found.pk)).data)
@@ -135,20 +214,20 @@ class RoundViewSet(ProgrammeRecordViewSet):
     @extend_schema(request=None, responses=RoundSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str | None = None) -> Response:
-        """Close the round (team members and admins)."""
+        """Close the round: its lead (the team member who opened it), admins and PSE leads."""
         found = self.get_object()
-        if not memberships_of(request)[found.programme_id].can_edit:
-            raise PermissionDenied("Your role in this programme can read but not change records.")
         try:
             with acting_as(request.user):
                 rounds.close_round(found, request.user)
+        except rounds.NotAllowed as exc:
+            raise PermissionDenied(str(exc)) from None
         except rounds.ScoringError as exc:
             raise ValidationError({"round": [str(exc)]}) from None
         return Response(self.get_serializer(self.get_queryset().get(pk=found.pk)).data)
 
     def get_permissions(self) -> Any:
         if self.action in ("submit", "close"):
-            return [IsAuthenticated()]  # checked in the action: raters submit, editors close
+            return [IsAuthenticated()]  # checked by the service: raters submit, leads close
         return super().get_permissions()
 
 
@@ -187,7 +266,7 @@ class ScoreViewSet(
         if sheet is None:
             raise PermissionDenied("You are not a rater of this round.")
         value = "na" if data["insufficient_information"] else str(data.get("score") or "")
-        cell = rounds.Cell(value, data.get("rationale", ""))
+        cell = rounds.Cell(value, data.get("rationale"))  # None: the saved rationale stays
         try:
             with acting_as(request.user):
                 rounds.save_scores(sheet, data["opportunity"], {data["factor"]: cell})

@@ -1,5 +1,6 @@
 """Use-cases of scoring rounds: create one with its raters and scope, save a rater's scores,
-submit (lock) a sheet so that exactly one of two simultaneous submits wins, and close a round."""
+submit (lock) a sheet so that exactly one of two simultaneous submits wins (a team member may
+submit for an offline rater), and close a round (its lead, admins and PSE leads)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from partnerpath.accounts.choices import Role
+from partnerpath.accounts.choices import EDIT_ROLES, Role
 from partnerpath.accounts.models import Membership, Programme
+from partnerpath.audit.context import because
 from partnerpath.prioritisation.choices import OpportunityStatus, RoundStatus
 from partnerpath.prioritisation.models import (
     Opportunity,
@@ -25,11 +27,22 @@ from partnerpath.prioritisation.models import (
 
 # Viewers only read: every other role can be asked to score (reviewers in the donor round).
 RATER_ROLES = (Role.ADMIN, Role.PSE_LEAD, Role.MEMBER, Role.REVIEWER)
+# Besides the round's lead (the team member who opened it), these roles close any round.
+CLOSING_ROLES = (Role.ADMIN, Role.PSE_LEAD)
 ABSTAIN = "na"
+NOT_LEAD = "Only the round's lead (who opened it), programme admins and PSE leads close a round."
+OWN_SHEET_ONLY = (
+    "While this round is open and your own sheet is not submitted, you see and import only your "
+    "own sheet (no anchoring). Submit yours first, or ask a team member who does not rate it."
+)
 
 
 class ScoringError(ValueError):
     """Scores that cannot be saved or submitted now; the message says why."""
+
+
+class NotAllowed(ScoringError):
+    """The user's role or part in the round does not allow this (a 403, not a 400)."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +50,7 @@ class Cell:
     """One factor of one opportunity as a rater enters it: a point, `na`, or empty."""
 
     value: str
-    rationale: str = ""
+    rationale: str | None = ""  # None keeps the rationale saved before
 
 
 def rounds_of(programme: Programme) -> QuerySet[Round]:
@@ -129,6 +142,43 @@ def sheet_of(round_: Round, user: Any) -> RaterSheet | None:
     return RaterSheet.objects.filter(round=round_, rater=user).first()
 
 
+def _role(round_: Round, user: Any) -> str | None:
+    return (
+        Membership.objects.filter(programme_id=round_.programme_id, user_id=user.pk)
+        .values_list("role", flat=True)
+        .first()
+    )
+
+
+def _others_sheets_refusal(round_: Round, user: Any) -> str:
+    """Why the user may not handle other raters' sheets of the round ('' when they may)."""
+    if _role(round_, user) not in EDIT_ROLES:
+        return "Only team members handle other raters' sheets."
+    waiting = RaterSheet.objects.filter(round=round_, rater_id=user.pk, submitted_at__isnull=True)
+    if round_.is_open and waiting.exists():
+        return OWN_SHEET_ONLY
+    return ""
+
+
+def may_handle_others_sheets(round_: Round, user: Any) -> bool:
+    """Team members (not reviewers or viewers) export, import and submit an offline rater's
+    sheet, but not while their own sheet in the open round is unsubmitted (no anchoring)."""
+    return not _others_sheets_refusal(round_, user)
+
+
+def check_others_sheets(round_: Round, user: Any) -> None:
+    """Raise NotAllowed with the reason unless the user may handle other raters' sheets."""
+    refusal = _others_sheets_refusal(round_, user)
+    if refusal:
+        raise NotAllowed(refusal)
+
+
+def may_close(round_: Round, user: Any) -> bool:
+    """The round's lead (who opened it, while still a team member), admins and PSE leads."""
+    role = _role(round_, user)
+    return role in CLOSING_ROLES or (role in EDIT_ROLES and round_.created_by_id == user.pk)
+
+
 def save_scores(sheet: RaterSheet, opportunity: Opportunity, cells: Mapping[str, Cell]) -> None:
     """Save a rater's scores of one opportunity (factor key -> cell); refused on a locked
     sheet, a closed round, an opportunity outside the round or an unknown factor."""
@@ -180,7 +230,9 @@ def _write_cells(sheet: RaterSheet, opportunity: Opportunity, cells: Mapping[str
         score = existing.get(factor) or Score(
             programme_id=sheet.programme_id, sheet=sheet, opportunity=opportunity, factor=factor
         )
-        new = (int(value) if value.isdigit() else None, value == ABSTAIN, cell.rationale.strip())
+        # No rationale given (None): the saved one stays.
+        rationale = score.rationale if cell.rationale is None else cell.rationale.strip()
+        new = (int(value) if value.isdigit() else None, value == ABSTAIN, rationale)
         if score.pk and (score.score, score.insufficient_information, score.rationale) == new:
             continue
         score.score, score.insufficient_information, score.rationale = new
@@ -200,13 +252,15 @@ def missing_cells(sheet: RaterSheet) -> int:
 
 
 def submit_sheet(sheet: RaterSheet, user: Any) -> RaterSheet:
-    """Lock a complete sheet; the round closes when every rater has submitted."""
+    """Lock a complete sheet, recording who submitted it (the rater, or a team member for an
+    offline rater); the round closes when every rater has submitted."""
     # The rows are locked first (SELECT ... FOR UPDATE): of two submits of one sheet at once,
     # exactly one wins and the other gets a clear message; no score is written after it.
     with transaction.atomic():
         locked = _lock(sheet)
-        if locked.rater_id != user.pk:
-            raise ScoringError("Only the rater can submit their own sheet.")
+        for_someone_else = locked.rater_id != user.pk
+        if for_someone_else:
+            check_others_sheets(locked.round, user)
         _check_open(locked)
         missing = missing_cells(locked)
         if missing:
@@ -215,16 +269,22 @@ def submit_sheet(sheet: RaterSheet, user: Any) -> RaterSheet:
                 "insufficient information, then submit."
             )
         locked.submitted_at = timezone.now()
-        locked.save(update_fields=["submitted_at", "updated_at"])
+        locked.submitted_by = user
+        reason = f"Submitted by {user} for {locked.rater} (offline)." if for_someone_else else ""
+        with because(reason):
+            locked.save(update_fields=["submitted_at", "submitted_by", "updated_at"])
         if not RaterSheet.objects.filter(round=locked.round, submitted_at__isnull=True).exists():
             _close(locked.round, None)
     return locked
 
 
 def close_round(round_: Round, user: Any) -> None:
-    """The lead closes a round; sheets not submitted stay out of the results."""
+    """The lead (or an admin or PSE lead) closes a round; sheets not submitted stay out of the
+    results."""
     with transaction.atomic():
         locked = Round.objects.select_for_update().get(pk=round_.pk)
+        if not may_close(locked, user):
+            raise NotAllowed(NOT_LEAD)
         if not locked.is_open:
             raise ScoringError("This round is already closed.")
         _close(locked, user)

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from partnerpath.accounts.models import Programme
 from partnerpath.audit.context import because
+from partnerpath.core.scorecard.template import Template
 from partnerpath.core.scorecard.weights import (
+    SUM_TOLERANCE,
     Weights,
     WeightsError,
     ahp_derive,
@@ -26,7 +30,15 @@ from partnerpath.prioritisation.models import ScorecardTemplateVersion, WeightDe
 
 Comparison = tuple[str, str, Any]
 
-__all__ = ["AhpRefused", "WeightsError", "decisions_of", "record_ahp", "record_direct"]
+__all__ = [
+    "AhpRefused",
+    "DecisionLine",
+    "WeightsError",
+    "decision_lines",
+    "decisions_of",
+    "record_ahp",
+    "record_direct",
+]
 
 
 def decisions_of(programme: Programme) -> QuerySet[WeightDecision]:
@@ -34,6 +46,27 @@ def decisions_of(programme: Programme) -> QuerySet[WeightDecision]:
     return WeightDecision.objects.filter(programme=programme).select_related(
         "template_version", "agreed_by"
     )
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    """A weight decision as the weights list shows it: group weights under their labels."""
+
+    decision: WeightDecision
+    groups: list[tuple[str, float]]  # (group label, percent of the total)
+
+
+def decision_lines(programme: Programme) -> list[DecisionLine]:
+    """The programme's weight decisions, newest first, with their groups' labels and weights."""
+    lines = []
+    cards: dict[int, Template] = {}  # each version's card is read once, however many decisions
+    for decision in decisions_of(programme):
+        version = decision.template_version
+        template = cards.setdefault(version.pk, version.template)
+        stored = decision.group_weights  # in card order: PostgreSQL's jsonb sorts its keys
+        shares = [(g.label, 100 * float(stored[g.key])) for g in template.groups if g.key in stored]
+        lines.append(DecisionLine(decision, shares))
+    return lines
 
 
 def _store(
@@ -46,6 +79,10 @@ def _store(
 ) -> WeightDecision:
     if not reason.strip():
         raise WeightsError("say why these weights were agreed")
+    if agreed_on > timezone.localdate():
+        raise WeightsError(
+            f"the weights were agreed on {agreed_on:%d %b %Y}, after today: record them once agreed"
+        )
     ratio = max((c.ratio for c in weights.consistency), default=None)
     with transaction.atomic(), because(reason):
         return WeightDecision.objects.create(
@@ -71,10 +108,38 @@ def record_direct(
     agreed_on: dt.date,
     reason: str,
 ) -> WeightDecision:
-    """Weights entered as percentages; WeightsError (with the sums) when they do not add up."""
+    """Weights entered as percentages; WeightsError (with the sums, by label) when they do not
+    add up."""
+    _check_sums(version.template, groups, factors or {})
     weights = direct_weights(version.template, groups, factors or None)
     entered = {"groups": dict(groups), "factors": dict(factors or {})}
     return _store(version, weights, entered, user, agreed_on, reason)
+
+
+def _check_sums(
+    template: Template, groups: Mapping[str, float], factors: Mapping[str, float]
+) -> None:
+    """The sums of weights entered by key, said with the labels people see (the core's own
+    checks, which also take labels and aliases, name keys)."""
+
+    def shown(values: Mapping[str, float]) -> str:
+        return ", ".join(f"{labels[k]} {v:g}" for k, v in values.items())
+
+    labels = {g.key: g.label for g in template.groups} | {f.key: f.label for f in template.factors}
+    if groups and set(groups) == {g.key for g in template.groups}:
+        total = sum(groups.values())
+        if abs(total - 100) > SUM_TOLERANCE:
+            raise WeightsError(f"group weights must sum to 100, got {total:g} ({shown(groups)})")
+    if not (groups and set(factors) == {f.key for f in template.factors}):
+        return
+    for group in template.groups:
+        shares = {f.key: factors[f.key] for f in group.factors}
+        total = sum(shares.values())
+        if abs(total - 100) > SUM_TOLERANCE:
+            raise WeightsError(
+                f"factor weights within {group.label} must sum to 100, got {total:g} "
+                f"({shown(shares)})"
+            )
 
 
 class AhpRefused(WeightsError):

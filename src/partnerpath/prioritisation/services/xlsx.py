@@ -4,12 +4,14 @@ card (factors down the side by group, opportunities across, totals and ranks at 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.worksheet import Worksheet
@@ -173,7 +175,7 @@ def import_sheet(sheet: RaterSheet, data: bytes) -> int:
 def results_workbook(res: Results) -> bytes:
     """The round's results laid out like the brief's score card: one column per opportunity
     (best first), factor means under each group with the group's aggregated value, then the
-    total score and the rank."""
+    total score and the rank as numbers; under them, what the results were computed with."""
     template = res.analysis.template
     book = Workbook()
     ws = book.active
@@ -205,15 +207,71 @@ def results_workbook(res: Results) -> bytes:
                 mean = None if found.mean is None else round(found.mean, 2)
                 ws.cell(row=row, column=column, value=mean if mean is not None else "NA")
             row += 1
-    bottom: list[tuple[str, list[Any]]] = [
-        ("Total score (0-100)", [line.result.total for line in res.lines]),
-        ("Rank", [line.result.rank_label for line in res.lines]),
-    ]
-    for label, values in bottom:
-        _text(ws, row, 1, label)
-        ws.cell(row=row, column=1).font = BOLD
-        for column, value in enumerate(values, start=2):
-            ws.cell(row=row, column=column, value=value).font = BOLD
-        row += 1
+    _text(ws, row, 1, "Total score (0-100)")
+    for column, line in enumerate(res.lines, start=2):
+        total = None if line.result.total is None else round(line.result.total, 2)
+        cell = ws.cell(row=row, column=column, value=total)
+        cell.number_format = "0.00"
+    _text(ws, row + 1, 1, "Rank")
+    for column, line in enumerate(res.lines, start=2):
+        result = line.result
+        cell = ws.cell(row=row + 1, column=column, value=result.rank)  # a number, to sort by
+        if result.rank is None:
+            _text(ws, row + 1, column, result.rank_label)
+        elif result.tied:
+            cell.number_format = '"="0'  # shown as =2, still the number 2
+    for r in (row, row + 1):
+        for column in range(1, len(res.lines) + 2):
+            ws.cell(row=r, column=column).font = BOLD
+    _provenance(ws, row + 3, res)
     ws.column_dimensions["A"].width = 44
     return _save(book)
+
+
+def _provenance(ws: Worksheet, row: int, res: Results) -> int:
+    """What the results were computed with, under the card: the template version, the weights
+    (who agreed them, when and why) and the raters whose submitted sheets count."""
+    round_ = res.round
+    version = round_.template_version
+    template = version.template
+    decision = round_.weight_decision
+    _text(ws, row, 1, "Computed with")
+    ws.cell(row=row, column=1).font = BOLD
+    lines: list[tuple[str, list[Any]]] = [
+        ("Round", [round_.name, round_.get_status_display()]),
+        ("Template version", [template.id, template.title]),
+    ]
+    if version.based_on:
+        lines.append(("Tailored from", [version.based_on]))
+    if decision is None:
+        lines.append(("Weights", ["The template's default weights (none agreed on record)"]))
+    else:
+        lines += [
+            ("Weights", [decision.get_method_display(), f"decision {decision.pk}"]),
+            ("Agreed by", [str(decision.agreed_by)]),
+            ("Agreed on", [decision.agreed_on]),
+            ("Why", [decision.reason]),
+        ]
+        if decision.consistency_ratio is not None:
+            lines.append(("Highest consistency ratio", [round(decision.consistency_ratio, 3)]))
+    weights = res.analysis.latest.weights
+    for group in template.groups:
+        share = 100 * float(weights.groups.get(group.key, 0.0))
+        lines.append((f"Weight of {group.label} (%)", [round(share, 2)]))
+    sheets = round_.sheets.select_related("rater").order_by("rater__username")
+    for sheet in sheets:
+        if sheet.submitted_at is None:
+            lines.append(("Rater, not submitted (left out)", [str(sheet.rater)]))
+        else:
+            when = timezone.localtime(sheet.submitted_at).replace(tzinfo=None)
+            lines.append(("Rater, submitted", [str(sheet.rater), when]))
+    for label, values in lines:
+        row += 1
+        _text(ws, row, 1, label)
+        for column, value in enumerate(values, start=2):
+            _text(ws, row, column, value)
+            if isinstance(value, dt.datetime):
+                ws.cell(row=row, column=column).number_format = "yyyy-mm-dd hh:mm"
+            elif isinstance(value, dt.date):
+                ws.cell(row=row, column=column).number_format = "yyyy-mm-dd"
+    return row
