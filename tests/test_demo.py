@@ -228,3 +228,74 @@ def test_it_loads_three_partnerships_at_different_stages_with_their_trust_work(
     # The history reads as it happened: months of events, not all on the day of loading.
     dates = {e.at.date() for e in running.events.all()}
     assert len(dates) >= 6
+
+
+def test_the_score_card_has_opportunities_agreed_weights_and_two_rounds(
+    programme: Programme,
+) -> None:
+    from partnerpath.prioritisation.models import Opportunity, Round, WeightDecision
+
+    found = Opportunity.objects.filter(programme=programme)
+    assert 6 <= found.count() <= 8
+    assert all("Fictional demo" in o.description and o.roles.exists() for o in found)
+    assert {r.organisation.programme_id for o in found for r in o.roles.all()} == {programme.pk}
+    assert 1 <= found.filter(status="selected").count() <= 2
+    assert all(o.status_reason for o in found.filter(status="selected"))
+    ahp = WeightDecision.objects.get(programme=programme, method="ahp")
+    assert ahp.consistency_ratio is not None and ahp.consistency_ratio < 0.10
+    assert ahp.agreed_by.username and ahp.agreed_on <= engagement.today() and ahp.reason
+    internal, team = Round.objects.filter(programme=programme).order_by("created_at", "id")
+    assert internal.status == "closed" and internal.weight_decision == ahp
+    assert internal.sheets.count() == 3 and not internal.sheets.filter(submitted_at=None).exists()
+    assert team.status == "open" and team.sheets.exclude(submitted_at=None).count() == 1
+
+
+def test_the_internal_round_shows_rationales_a_disagreement_and_an_abstention(
+    programme: Programme,
+) -> None:
+    from partnerpath.prioritisation.models import Round, Score
+    from partnerpath.prioritisation.services import results
+
+    internal = Round.objects.get(programme=programme, name="Internal team")
+    scores = Score.objects.filter(sheet__round=internal)
+    assert scores.filter(insufficient_information=True).count() == 1
+    assert scores.exclude(rationale="").count() >= 5
+    found = results.round_results(internal)
+    assert found is not None and len(found.lines) >= 6
+    assert [d.spread >= 2 for _, _, d, _ in found.disagreements] == [True]
+    selected = {o.title for o in internal.opportunities.filter(status="selected")}
+    assert selected == {line.title for line in found.lines[: len(selected)]}  # the best ones
+
+
+def test_every_score_card_page_of_the_demo_has_something_to_show(
+    programme: Programme, client: Any
+) -> None:
+    from partnerpath.prioritisation.models import Round
+
+    assert client.login(username="demo", password="demo")
+    base = f"/p/{programme.slug}/prioritisation"
+    pages = [f"{base}/", f"{base}/rounds/compare/", f"{base}/pipeline/"]
+    for found in Round.objects.filter(programme=programme):
+        pages += [f"{base}/rounds/{found.pk}/", f"{base}/rounds/{found.pk}/results/"]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Employer-pays recruitment in seafood processing" in response.content.decode(), url
+    assert "Pairwise comparisons (AHP)" in client.get(f"{base}/weights/").content.decode()
+
+
+def test_loading_twice_creates_no_score_card_record_twice(programme: Programme) -> None:
+    from partnerpath.prioritisation import models
+
+    kinds = [
+        models.Opportunity,
+        models.WeightDecision,
+        models.Round,
+        models.RaterSheet,
+        models.Score,
+        models.ScorecardTemplateVersion,
+    ]
+    before = {k.__name__: k.objects.count() for k in kinds}
+    demo.load()
+    assert {k.__name__: k.objects.count() for k in kinds} == before
+    assert before["Score"] > 0

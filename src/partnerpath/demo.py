@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Model
 
+from partnerpath import demo_assessments
 from partnerpath.accounts.models import Membership, Programme, User
 from partnerpath.audit.context import acting_as, because
 from partnerpath.cli import CommandError
@@ -25,6 +26,7 @@ from partnerpath.demo_data.research import KEY_INDIVIDUALS, POLICIES, SOURCES
 from partnerpath.demo_data.seafood_agri import SEAFOOD_AND_AGRICULTURE
 from partnerpath.demo_data.stakeholders import LINKS, STAKEHOLDERS
 from partnerpath.demo_partnerships import PartnershipDemo
+from partnerpath.demo_prioritisation import PrioritisationDemo
 from partnerpath.diligence.choices import ProtocolScope
 from partnerpath.diligence.models import (
     OrganisationGoods,
@@ -104,6 +106,12 @@ class _Loader:
         partnerships.run()
         if partnerships.created:
             self.created[("partnership", "partnerships")] += partnerships.created
+        self.created.update(
+            PrioritisationDemo(self.programme, self.users, self.orgs, self.today).run()
+        )
+        self.created.update(
+            demo_assessments.load(self.programme, self.users, self.orgs, self.contacts, self.today)
+        )
         return self.programme
 
     def _diligence(self) -> None:

@@ -158,6 +158,7 @@ WRITES = [
     ("post", "reopen/", None),
     ("post", "review/", []),
     ("post", "answers/", []),
+    ("post", "discard/", {"reason": "The company never answered."}),
     ("patch", "", {"assessed_on": "2025-01-31"}),
 ]
 

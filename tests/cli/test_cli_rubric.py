@@ -117,3 +117,42 @@ def test_show_a_file_and_refuse_unknown_names_and_invalid_files(tmp_path: Path):
     bad.write_text("name: x\n", encoding="utf-8")
     with pytest.raises(CommandError, match="invalid rubric"):
         run(["rubric", "show", str(bad)])
+
+
+# 8 levels of 10 aliases: 10^8 values once expanded (it kept the validator busy for minutes).
+BOMB = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]\n" for n in range(1, 8)
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("deep.yaml", "name: " + "[" * 3000 + "]" * 3000, ":1: (document): nested more than 20"),
+        ("deep.json", '{"name": ' + "[" * 3000 + "]" * 3000 + "}", ":1: (document): nested more"),
+        ("bomb.yaml", BOMB, ":6: (document): expands to more than 200,000 values"),
+    ],
+)
+def test_validate_refuses_hostile_files_with_a_located_problem(
+    name, text, expected, tmp_path: Path, capsys
+):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CommandError, match="invalid rubric, 1 problem"):
+        run(["rubric", "validate", str(path)])
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{path}{expected}")
+
+
+def test_validate_gives_json_files_real_line_numbers(tmp_path: Path, capsys):
+    doc = to_document(load_packaged("maturity-v1"))
+    doc["levels"][2]["indicators"][3]["weight"] = "heavy"
+    path = tmp_path / "mine.json"
+    text = json.dumps(doc, indent=2)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CommandError, match="invalid rubric"):
+        run(["rubric", "validate", str(path)])
+    lines = capsys.readouterr().err.splitlines()
+    weight = next(x for x in lines if "levels[2].indicators[3].weight" in x)
+    number = int(weight[len(str(path)) + 1 :].split(":")[0])
+    assert '"weight": "heavy"' in text.splitlines()[number - 1]

@@ -8,16 +8,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+# One assessment on the level chart: (date, level, assessment id), optionally with whether the
+# level is only a floor ("at least": answers unknown could lift it).
+Entry = tuple[date, int, int] | tuple[date, int, int, bool]
+
 
 @dataclass(frozen=True)
 class Point:
-    """A dot of the level chart."""
+    """A dot of the level chart; a floor ("at least this level") is drawn hollow."""
 
     x: float
     y: float
     level: int
     on: date
     pk: int
+    at_least: bool = False
 
 
 @dataclass(frozen=True)
@@ -30,49 +35,70 @@ class LevelChart:
     polyline: str
     grid: list[tuple[float, int, str]]
 
+    @property
+    def has_floors(self) -> bool:
+        """Some dot is only a floor (the chart then explains the hollow dots)."""
+        return any(p.at_least for p in self.points)
+
 
 def level_chart(
-    history: Sequence[tuple[date, int, int]],
+    history: Sequence[Entry],
     labels: dict[int, str],
     width: int = 480,
     height: int = 180,
 ) -> LevelChart | None:
-    """Dots for (date, level, assessment id) oldest first, evenly spaced; None when empty."""
+    """Dots for each assessment, oldest first, evenly spaced; None when empty.
+
+    The vertical scale spans the labelled levels and every level in the history, so a level the
+    labels lack (a rubric with more levels) still sits inside the picture, on its own gridline.
+    """
     if not history:
         return None
     left, right, top, bottom = 120, 30, 12, 24
-    top_level = max(labels) if labels else 4
+    levels = sorted(set(labels) | {entry[1] for entry in history})
+    low, span = levels[0], levels[-1] - levels[0]
     inner_w, inner_h = width - left - right, height - top - bottom
 
     def y_of(level: int) -> float:
-        return round(top + inner_h * (1 - level / top_level), 1) if top_level else top + inner_h
+        share = (level - low) / span if span else 0.5
+        return round(top + inner_h * (1 - share), 1)
 
     step = inner_w / (len(history) - 1) if len(history) > 1 else 0
-    points = [
-        Point(round(left + (i * step if len(history) > 1 else inner_w / 2), 1), y_of(lv), lv, d, pk)
-        for i, (d, lv, pk) in enumerate(history)
-    ]
-    grid = [(y_of(n), n, label) for n, label in sorted(labels.items())]
+    points = []
+    for i, entry in enumerate(history):
+        on, level, pk = entry[0], entry[1], entry[2]
+        x = round(left + (i * step if len(history) > 1 else inner_w / 2), 1)
+        points.append(Point(x, y_of(level), level, on, pk, len(entry) > 3 and bool(entry[3])))
+    grid = [(y_of(n), n, labels.get(n, "")) for n in levels]
     polyline = " ".join(f"{p.x},{p.y}" for p in points)
     return LevelChart(width, height, points, polyline, grid)
 
 
 @dataclass(frozen=True)
 class Tier:
-    """One level of the pyramid: a trapezoid with its count."""
+    """One level of the pyramid: a trapezoid with its count (``at_least`` of them floors)."""
 
     level: int
     label: str
     count: int
     points: str
     text_y: float
+    at_least: int = 0
 
 
 def pyramid(
-    counts: dict[int, int], labels: dict[int, str], width: int = 520, row: int = 56
+    counts: dict[int, int],
+    labels: dict[int, str],
+    width: int = 520,
+    row: int = 56,
+    at_least: dict[int, int] | None = None,
 ) -> list[Tier]:
-    """Stacked trapezoids, the highest level narrowest at the top, the base level widest."""
-    levels = sorted(labels, reverse=True)
+    """Stacked trapezoids, the highest level narrowest at the top, the base level widest.
+
+    Every labelled level gets a tier, and so does any counted level the labels lack: no
+    organisation counted falls outside the pyramid.
+    """
+    levels = sorted(set(labels) | set(counts), reverse=True)
     n = len(levels)
     centre, min_half, max_half = width / 2, width * 0.08, width / 2
     tiers: list[Tier] = []
@@ -87,7 +113,9 @@ def pyramid(
             (centre - bottom_half, y1),
         ]
         points = " ".join(f"{round(x, 1)},{y}" for x, y in pts)
-        tiers.append(Tier(level, labels[level], counts.get(level, 0), points, y0 + row / 2))
+        floors = (at_least or {}).get(level, 0)
+        label = labels.get(level, "")
+        tiers.append(Tier(level, label, counts.get(level, 0), points, y0 + row / 2, floors))
     return tiers
 
 

@@ -1,4 +1,6 @@
-"""XLSX export of an assessment: its result and every indicator with its answer and evidence."""
+"""XLSX export of an assessment: its result and every indicator with its answer and evidence,
+the company's own answer next to the reviewed one. Text typed by people (a company included) is
+written so that a spreadsheet never runs it as a formula."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from partnerpath.assessments import services
 from partnerpath.assessments.models import Assessment
+from partnerpath.core.cells import protect_formula
 
 ANSWER_COLUMNS = [
     "group",
@@ -24,18 +27,27 @@ ANSWER_COLUMNS = [
     "evidence date",
     "recorded by",
     "updated",
+    "company's answer",
+    "review",
+    "reviewed by",
+    "reviewed at",
 ]
 
 
 def _clean(value: object) -> object:
+    """Text without the characters XLSX cannot hold, quoted where it would run as a formula."""
     if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+        return protect_formula(ILLEGAL_CHARACTERS_RE.sub("", value))
     return value
+
+
+def _label(scale_labels: dict[str, str], value: str) -> str:
+    return scale_labels.get(value, value) if value else ""
 
 
 def assessment_xlsx(assessment: Assessment) -> bytes:
     """A workbook with a Result sheet (summary and steps) and an Answers sheet."""
-    records = list(assessment.answers.select_related("recorded_by"))
+    records = list(assessment.answers.select_related("recorded_by", "reviewed_by"))
     result = services.compute(assessment, records)
     wb = Workbook()
     summary = wb.active
@@ -54,6 +66,8 @@ def assessment_xlsx(assessment: Assessment) -> bytes:
         rows.append(("Level", f"{assessment.level} {assessment.result.get('label', '')}"))
     if assessment.score is not None:
         rows.append(("Overall score", assessment.score))
+    if assessment.discarded_at is not None:
+        rows.append(("Discarded because", assessment.discard_reason))
     for label, value in rows:
         summary.append([label, _clean(value)])
     summary.append([])
@@ -62,27 +76,37 @@ def assessment_xlsx(assessment: Assessment) -> bytes:
         summary.append([_clean(step)])
     sheet = wb.create_sheet("Answers")
     sheet.append(ANSWER_COLUMNS)
+    rubric = services.rubric_of(assessment)
     for group in services.grouped_items(assessment, records):
         for item in group.items:
             a = item.answer
             ind = item.indicator
-            sheet.append(
-                [
-                    _clean(group.title),
-                    ind.id,
-                    _clean(ind.question),
-                    ind.weight,
-                    "yes" if ind.evidence_required else "no",
-                    item.scale_label,
-                    _clean(a.note) if a else "",
-                    a.evidence_url if a else "",
-                    (a.evidence_document.name or "").rsplit("/", 1)[-1] if a else "",
-                    _clean(a.quote) if a else "",
-                    a.evidence_date if a else None,
-                    a.recorded_by.get_username() if a and a.recorded_by else "",
-                    a.updated_at.replace(tzinfo=None) if a else None,
+            labels = {o.value: o.label for o in rubric.scales[ind.scale].options}
+            row: list[object] = [
+                group.title,
+                ind.id,
+                ind.question,
+                ind.weight,
+                "yes" if ind.evidence_required else "no",
+                item.scale_label,
+            ]
+            if a is None:
+                row += ["", "", "", "", None, "", None, "", "", "", None]
+            else:
+                row += [
+                    a.note,
+                    a.evidence_url,
+                    (a.evidence_document.name or "").rsplit("/", 1)[-1],
+                    a.quote,
+                    a.evidence_date,
+                    a.recorded_by.get_username() if a.recorded_by else a.recorder(),
+                    a.updated_at.replace(tzinfo=None),
+                    _label(labels, a.claimed_value),
+                    a.get_review_display() if a.review else "",
+                    a.reviewed_by.get_username() if a.reviewed_by else "",
+                    a.reviewed_at.replace(tzinfo=None) if a.reviewed_at else None,
                 ]
-            )
+            sheet.append([_clean(v) for v in row])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

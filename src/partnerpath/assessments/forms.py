@@ -1,5 +1,5 @@
-"""Forms of the assessments app: one answer form per indicator (prefixed with its id) and the
-assessment's date."""
+"""Forms of the assessments app: one answer form per indicator (prefixed with its id), the
+assessment's date, and the private self-assessment link (contact, days, rubric)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
+from partnerpath.accounts.models import Programme
+from partnerpath.assessments import rubrics, services
+from partnerpath.assessments.choices import Kind
 from partnerpath.assessments.models import AnswerRecord, Assessment
 from partnerpath.core.rubric.model import Indicator, Scale
 from partnerpath.formtools import https_urls
@@ -64,11 +67,30 @@ class AnswerForm(forms.ModelForm[AnswerRecord]):
 
 
 class CompanyAnswerForm(AnswerForm):
-    """A company contact's answer: the same scale, evidence as a web address and a quote."""
+    """A company contact's answer: the same scale, evidence as a web address and a quote (the
+    company sends no documents: a link to where it shows the evidence takes their place)."""
 
     class Meta(AnswerForm.Meta):
         fields = ["value", "note", "evidence_url", "quote", "evidence_date"]
         labels = {"value": "Answer", "note": "Comment", "evidence_url": "Where we show it (link)"}
+
+    def __init__(self, *args: Any, indicator: Indicator, scale: Scale, **kwargs: Any) -> None:
+        super().__init__(*args, indicator=indicator, scale=scale, **kwargs)
+        if indicator.evidence_required:
+            self.fields["evidence_url"].help_text = (
+                "Evidence required: a positive answer counts as unknown until you give a link "
+                "to where you show it (a published policy, report or web page)."
+            )
+
+
+def rubric_choices(programme: Programme) -> list[tuple[str, str]]:
+    """The programme's maturity rubrics to choose from, the newest packaged one first (default)."""
+    newest = services.newest_rubric(Kind.MATURITY).key
+    found = [(newest, f"{newest} (newest packaged)")]
+    for c in rubrics.available(programme, Kind.MATURITY):
+        if c.key != newest:
+            found.append((c.key, f"{c.key} · {c.title}{' (programme)' if c.own else ''}"))
+    return found
 
 
 class InviteForm(forms.Form):
@@ -79,7 +101,12 @@ class InviteForm(forms.Form):
         label="Link works for (days)", min_value=1, max_value=90, required=False
     )
 
+    rubric = forms.ChoiceField(
+        label="Rubric", required=False, help_text="The maturity rubric the company answers."
+    )
+
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["contact"].queryset = organisation.contacts.filter(is_active=True)  # type: ignore[attr-defined]
         self.fields["days"].help_text = f"Empty: {settings.SELF_ASSESSMENT_LINK_DAYS} days."
+        self.fields["rubric"].choices = rubric_choices(organisation.programme)  # type: ignore[attr-defined]

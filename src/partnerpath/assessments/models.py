@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
+from functools import cached_property
 
 from django.conf import settings
 from django.core.validators import FileExtensionValidator
@@ -51,6 +52,17 @@ class Assessment(ProgrammeOwned):
         null=True, blank=True, editable=False, help_text="PSE readiness: the overall score."
     )
     confidence = models.FloatField(null=True, blank=True, editable=False)
+    discarded_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="A company self-assessment never submitted (its link revoked or expired) and "
+        "set aside: it no longer changes and no longer counts as a draft.",
+    )
+    discarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    discard_reason = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-assessed_on", "-id"]
@@ -67,6 +79,27 @@ class Assessment(ProgrammeOwned):
     def is_final(self) -> bool:
         """Final assessments no longer change."""
         return self.status == Status.FINAL
+
+    @property
+    def is_discarded(self) -> bool:
+        """A discarded draft no longer changes and no longer counts as a draft."""
+        return self.discarded_at is not None
+
+    # Overrides the generated display so that every page listing assessments says "discarded".
+    def get_status_display(self) -> str:  # type: ignore[no-redef]
+        """The status as people read it: a discarded draft says so."""
+        return "discarded" if self.is_discarded else str(Status(self.status).label)
+
+    @cached_property
+    def company_label(self) -> str:
+        """Who gave a company self-assessment's answers: '<contact> (company, via private link)'
+        (the organisation's name when the link named no contact)."""
+        try:
+            contact = self.invite.contact  # free when selected with the assessment
+        except SelfAssessmentInvite.DoesNotExist:
+            contact = None
+        who = contact.name if contact else self.organisation.name if self.organisation else ""
+        return f"{who or 'the company'} (company, via private link)"
 
 
 def _evidence_path(instance: AnswerRecord, filename: str) -> str:
@@ -118,6 +151,12 @@ class AnswerRecord(ProgrammeOwned):
     def has_evidence(self) -> bool:
         """A web address or a document backs the answer (a note alone does not)."""
         return bool(self.evidence_url or self.evidence_document)
+
+    def recorder(self) -> str:
+        """Who recorded the answer: the user, else the company's contact for its own answers."""
+        if self.recorded_by is not None:
+            return str(self.recorded_by)
+        return self.assessment.company_label if self.claimed_value else ""
 
 
 def _new_token() -> str:

@@ -9,6 +9,7 @@ assessment uses a programme rubric it no longer changes; adapting it further mak
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -61,6 +62,39 @@ def rubric_for(programme_id: int, key: str) -> Rubric:
     if document is not None:
         return parse_document(document, key)
     return load_packaged(key)
+
+
+def rubrics_for(programme_id: int, keys: Iterable[str]) -> dict[str, Rubric]:
+    """The rubrics with these keys for a programme (as rubric_for), in at most one query
+    whatever their number; a key the programme and the package both lack is left out."""
+    wanted = set(keys)
+    # A programme rubric never takes a packaged family's name, so packaged keys need no query.
+    packaged = wanted & set(packaged_keys())
+    found = {key: load_packaged(key) for key in packaged}
+    if own := wanted - packaged:
+        rows = ProgrammeRubric.objects.filter(programme_id=programme_id, key__in=own)
+        for key, document in rows.values_list("key", "document"):
+            found[key] = parse_document(document, key)
+    return found
+
+
+def labels_of(rub: Rubric) -> dict[int, str]:
+    """Level number -> label of a ladder rubric, base level included, lowest first."""
+    labels = {lv.level: lv.label for lv in rub.levels}
+    if rub.base_level is not None:
+        labels[rub.base_level.level] = rub.base_level.label
+    return dict(sorted(labels.items()))
+
+
+def merged_labels(programme_id: int, used: Sequence[str]) -> dict[int, str]:
+    """The levels of every rubric used (keys oldest first), merged by number: each level is
+    labelled as in the last rubric that has it, so a programme's renamed or added levels show."""
+    found = rubrics_for(programme_id, used)
+    labels: dict[int, str] = {}
+    for key in reversed(dict.fromkeys(reversed(used))):  # each key at its last use
+        if key in found and found[key].rule.kind is RuleKind.LADDER:
+            labels |= labels_of(found[key])
+    return dict(sorted(labels.items()))
 
 
 def _made_with(programme_id: Any, key: Any) -> QuerySet[Assessment]:

@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from partnerpath.accounts.models import Programme
 from partnerpath.assessments import rubrics
@@ -114,28 +115,78 @@ class AssessmentIsFinal(ValueError):
     """A final assessment no longer changes (reopen it first)."""
 
 
+class AssessmentIsDiscarded(ValueError):
+    """A discarded self-assessment draft no longer changes."""
+
+
+class CompanyStillAnswering(ValueError):
+    """The company has not submitted its self-assessment: only its own answers come first."""
+
+
 def ensure_draft(assessment: Assessment) -> None:
-    """AssessmentIsFinal (a ValueError) when the assessment is final and so no longer changes."""
+    """AssessmentIsFinal (a ValueError) when the assessment is final and so no longer changes;
+    AssessmentIsDiscarded when it was discarded."""
     if assessment.is_final:
         raise AssessmentIsFinal("A final assessment no longer changes.")
+    if assessment.is_discarded:
+        raise AssessmentIsDiscarded("A discarded assessment no longer changes.")
+
+
+def ensure_answerable(assessment: Assessment) -> None:
+    """ensure_draft, and CompanyStillAnswering while the company has not submitted its
+    self-assessment (the programme answers and reviews only after the company is done)."""
+    ensure_draft(assessment)
+    if assessment.source != Source.COMPANY:
+        return
+    invite = SelfAssessmentInvite.objects.filter(assessment=assessment).first()
+    if invite is not None and invite.submitted_at is None:
+        raise CompanyStillAnswering(
+            "The company has not submitted its self-assessment yet: the programme answers and "
+            "reviews only after it has (a link that no longer works can be discarded)."
+        )
+
+
+def lock(assessment: Assessment) -> None:
+    """Hold the assessment's row until the transaction ends, so that answers to it are written
+    one transaction at a time (the company's submit included); its status is read afresh."""
+    found = Assessment.objects.select_for_update().filter(pk=assessment.pk)
+    assessment.status, assessment.discarded_at = found.values_list("status", "discarded_at").get()
+
+
+def _cleared(record: AnswerRecord) -> None:
+    """A cleared answer goes (its history stays), except the company's own: that one returns to
+    the company's answer, to be reviewed again, so its claimed value is never lost."""
+    if not record.claimed_value:
+        record.delete()
+        return
+    record.value, record.review = record.claimed_value, Review.PENDING
+    record.reviewed_by, record.reviewed_at = None, None
+    record.save()
 
 
 def save_answers(
     assessment: Assessment, changed: Mapping[str, Mapping[str, Any]], user: Any
 ) -> int:
-    """Create or update the answers that changed (keyed by indicator id); return how many."""
-    ensure_draft(assessment)
-    existing = {a.indicator_id: a for a in AnswerRecord.objects.filter(assessment=assessment)}
+    """Create or update the answers that changed (keyed by indicator id); return how many.
+    Changing the value of a company's answer reviews it (accepted or adjusted)."""
     with transaction.atomic(), acting_as(user):
+        lock(assessment)
+        ensure_answerable(assessment)
+        existing = {a.indicator_id: a for a in AnswerRecord.objects.filter(assessment=assessment)}
+        now = timezone.now()
         for indicator_id, data in changed.items():
             record = existing.get(indicator_id)
             if not data.get("value"):
-                if record is not None:  # cleared: the answer goes, its history stays
-                    record.delete()
+                if record is not None:
+                    _cleared(record)
                 continue
             record = record or AnswerRecord(
                 programme=assessment.programme, assessment=assessment, indicator_id=indicator_id
             )
+            if record.claimed_value and data["value"] != record.value:
+                same = data["value"] == record.claimed_value
+                record.review = Review.ACCEPTED if same else Review.ADJUSTED
+                record.reviewed_by, record.reviewed_at = user, now
             for name in ANSWER_FIELDS:
                 value = data.get(name)
                 if name == "evidence_document":
@@ -154,10 +205,17 @@ def finalise_problem(assessment: Assessment) -> str:
     """Why the assessment cannot be made final now ("" when it can)."""
     if assessment.is_final:
         return "The assessment is already final."
+    if assessment.is_discarded:
+        return "A discarded assessment no longer changes."
     if assessment.source != Source.COMPANY:
         return ""
     invite = SelfAssessmentInvite.objects.filter(assessment=assessment).first()
     if invite is not None and invite.submitted_at is None:
+        if not invite.is_live(timezone.now()):
+            return (
+                f"The company did not submit its self-assessment and its link is "
+                f"{invite.state(timezone.now())}: discard this draft instead."
+            )
         return "The company has not submitted its self-assessment yet."
     pending = AnswerRecord.objects.filter(assessment=assessment, review=Review.PENDING).count()
     if pending:
@@ -178,6 +236,8 @@ def finalise(assessment: Assessment, user: Any) -> None:
 
 def reopen(assessment: Assessment, user: Any) -> None:
     """Make a final assessment a draft again (to correct an answer); ValueError on a draft."""
+    if assessment.is_discarded:
+        raise AssessmentIsDiscarded("A discarded assessment no longer changes.")
     if not assessment.is_final:
         raise ValueError("The assessment is a draft already.")
     with transaction.atomic(), acting_as(user):
@@ -225,16 +285,19 @@ def grouped_items(assessment: Assessment, records: Iterable[AnswerRecord]) -> li
     return groups
 
 
-def level_labels(key: str | None = None, programme_id: int | None = None) -> dict[int, str]:
-    """Level number -> label of a maturity rubric (newest by default), base level included."""
+def level_labels(
+    key: str | None = None, programme_id: int | None = None, used: Iterable[str] = ()
+) -> dict[int, str]:
+    """Level number -> label of a maturity rubric (newest packaged by default), base level
+    included. With the programme and ``used`` (the rubric keys of its assessments, oldest
+    first): the levels of all of them merged by number, as the latest rubric names them."""
+    if programme_id is not None and (used := list(used)):
+        return rubrics.merged_labels(programme_id, used)
     if key and programme_id is not None:
         rub = rubrics.rubric_for(programme_id, key)
     else:
         rub = rubric(key) if key else newest_rubric(Kind.MATURITY)
-    labels = {lv.level: lv.label for lv in rub.levels}
-    if rub.base_level is not None:
-        labels[rub.base_level.level] = rub.base_level.label
-    return dict(sorted(labels.items()))
+    return rubrics.labels_of(rub)
 
 
 def final_maturity(organisation: Organisation) -> list[Assessment]:
@@ -258,7 +321,9 @@ class Panel:
 def panel_for(organisation: Organisation) -> Panel:
     """The assessments panel of an organisation's page."""
     history = final_maturity(organisation)
-    drafts = Assessment.objects.filter(organisation=organisation, status=Status.DRAFT).count()
+    drafts = Assessment.objects.filter(
+        organisation=organisation, status=Status.DRAFT, discarded_at__isnull=True
+    ).count()
     return Panel(history[-1] if history else None, history, drafts)
 
 
@@ -283,9 +348,20 @@ def answer_history(assessment: Assessment) -> QuerySet[Change]:
 
 
 def panel_context(organisation: Organisation) -> dict[str, Any]:
-    """Template context of the organisation page's maturity panel (the panel and its chart)."""
+    """Template context of the organisation page's maturity panel: the panel, its chart (on the
+    levels of the rubrics the organisation was assessed with; a floor drawn as "at least") and
+    those levels' labels."""
     from partnerpath.assessments import charts
 
     panel = panel_for(organisation)
-    history = [(a.assessed_on, a.level or 0, a.pk) for a in panel.history]
-    return {"assessments_panel": panel, "panel_chart": charts.level_chart(history, level_labels())}
+    used = [a.rubric_key for a in panel.history]
+    labels = level_labels(programme_id=organisation.programme_id, used=used) if used else {}
+    history = [
+        (a.assessed_on, a.level or 0, a.pk, (a.result or {}).get("determinable") is False)
+        for a in panel.history
+    ]
+    return {
+        "assessments_panel": panel,
+        "panel_chart": charts.level_chart(history, labels),
+        "panel_labels": labels,
+    }

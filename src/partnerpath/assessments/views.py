@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,10 +16,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from partnerpath.accounts.access import ProgrammeAccess, programme_access
-from partnerpath.assessments import charts, pse, rubrics, selfassess, services
-from partnerpath.assessments.choices import Kind
+from partnerpath.assessments import pse, rubrics, selfassess, services
+from partnerpath.assessments.choices import Kind, Source
 from partnerpath.assessments.forms import AnswerForm, AssessmentForm, InviteForm
-from partnerpath.assessments.models import AnswerRecord, Assessment
+from partnerpath.assessments.models import AnswerRecord, Assessment, SelfAssessmentInvite
 from partnerpath.core.rubric import ReadinessResult
 from partnerpath.downloads import attachment_response
 from partnerpath.registry.models import Organisation
@@ -68,9 +69,7 @@ def organisation_assessments(request: HttpRequest, programme: str, pk: int) -> H
     access = programme_access(request, programme)
     org = _organisation(access, pk)
     assessments = list(org.assessments.select_related("created_by"))
-    labels = services.level_labels()
-    history = services.final_maturity(org)
-    chart = charts.level_chart([(a.assessed_on, a.level or 0, a.pk) for a in history], labels)
+    panel = services.panel_context(org)  # levels of the rubrics it was assessed with
     now = timezone.now()
     invites = [
         (i, i.state(now), selfassess.private_url(request, i, access.membership, now))
@@ -82,8 +81,8 @@ def organisation_assessments(request: HttpRequest, programme: str, pk: int) -> H
         access,
         organisation=org,
         assessments=assessments,
-        chart=chart,
-        labels=labels,
+        chart=panel["panel_chart"],
+        labels=panel["panel_labels"],
         invites=invites,
         invite_form=InviteForm(organisation=org) if access.can_edit else None,
         rubric_choices=rubrics.available(access.programme, Kind.MATURITY),
@@ -113,12 +112,18 @@ def assessment_detail(request: HttpRequest, programme: str, pk: int) -> HttpResp
     every answer with its evidence, and the history of answer changes."""
     access = programme_access(request, programme)
     assessment = _assessment(access, pk)
-    records = list(assessment.answers.select_related("recorded_by"))
+    records = list(assessment.answers.select_related("recorded_by", "reviewed_by"))
+    context: dict[str, Any] = {}
+    if assessment.source == Source.COMPANY and access.can_edit:
+        link = SelfAssessmentInvite.objects.filter(assessment=assessment).first()
+        context["company_submitted"] = link is None or link.submitted_at is not None
+        context["discard_problem"] = selfassess.discard_problem(assessment)
     return _render(
         request,
         "assessments/assessment_detail.html",
         access,
         **result_context(assessment, records),
+        **context,
         changes=services.answer_history(assessment)[:100],
     )
 
@@ -143,10 +148,13 @@ def assessment_answer(request: HttpRequest, programme: str, pk: int) -> HttpResp
     """Answer every indicator, grouped by level (or section), with the assessor's guidance."""
     access = programme_access(request, programme, "edit")
     assessment = _assessment(access, pk)
-    try:  # a final assessment is not offered for answering (save_answers refuses it too)
-        services.ensure_draft(assessment)
-    except ValueError as exc:
+    try:  # not offered when final, discarded or while the company answers (save_answers too)
+        services.ensure_answerable(assessment)
+    except services.AssessmentIsFinal as exc:
         messages.warning(request, f"{exc} Reopen it to change an answer.")
+        return redirect("assessments:assessment_detail", programme, assessment.pk)
+    except ValueError as exc:
+        messages.warning(request, str(exc))
         return redirect("assessments:assessment_detail", programme, assessment.pk)
     rub = services.rubric_of(assessment)
     records = {r.indicator_id: r for r in assessment.answers.all()}
@@ -170,10 +178,15 @@ def assessment_answer(request: HttpRequest, programme: str, pk: int) -> HttpResp
         groups.append((group, rows))
     if data is not None and details.is_valid() and all(f.is_valid() for f in forms):
         changed = {f.indicator.id: f.cleaned_data for f in forms if f.has_changed()}
-        if details.has_changed():
-            details.save()
-        services.save_answers(assessment, changed, request.user)
-        messages.success(request, f"{len(changed)} answer(s) saved.")
+        try:
+            with transaction.atomic():
+                if details.has_changed():
+                    details.save()
+                services.save_answers(assessment, changed, request.user)
+        except ValueError as exc:  # finalised, discarded or submitted meanwhile
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"{len(changed)} answer(s) saved.")
         return redirect("assessments:assessment_detail", programme, assessment.pk)
     return _render(
         request,
@@ -186,24 +199,34 @@ def assessment_answer(request: HttpRequest, programme: str, pk: int) -> HttpResp
     )
 
 
+# What each closing action of assessment_finalise says when it worked.
+DONE = {
+    "reopen": "The assessment is a draft again.",
+    "discard": "The self-assessment draft was discarded.",
+    "finalise": "The assessment is final.",
+}
+
+
 @login_required
 @require_POST
 def assessment_finalise(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
-    """Make the assessment final (it then counts on the chart and the pyramid), or reopen it."""
+    """Close the assessment: make it final (it then counts on the chart and the pyramid), or
+    reopen it; a self-assessment the company never submitted is discarded instead, with a
+    reason."""
     access = programme_access(request, programme, "edit")
     assessment = _assessment(access, pk)
-    reopen = bool(request.POST.get("reopen"))
+    action = "reopen" if request.POST.get("reopen") else request.POST.get("action", "finalise")
     try:
-        if reopen:
+        if action == "reopen":
             services.reopen(assessment, request.user)
+        elif action == "discard":
+            selfassess.discard(assessment, request.user, request.POST.get("reason", ""))
         else:
             services.finalise(assessment, request.user)
     except ValueError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(
-            request, "The assessment is a draft again." if reopen else "The assessment is final."
-        )
+        messages.success(request, DONE.get(action, DONE["finalise"]))
     return redirect("assessments:assessment_detail", programme, assessment.pk)
 
 

@@ -24,7 +24,8 @@ class CloneForm(forms.Form):
 
     base = forms.ChoiceField(label="Based on")
     name = forms.SlugField(max_length=60, help_text=NAME_HELP)
-    version = forms.IntegerField(min_value=1, initial=1)
+    # 60 + len("-v999") stays within the 80 characters a rubric key may have (as in the API).
+    version = forms.IntegerField(min_value=1, max_value=999, initial=1)
 
     def __init__(self, *args: object, choices: list[rubrics.Choice], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -4,8 +4,6 @@ links, and review each submitted answer (accept or adjust)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -49,10 +47,19 @@ def self_assessment(request: HttpRequest, token: str) -> HttpResponse:
             forms.append(form)
             rows.append((item, form))
         groups.append((group, rows))
+    problem = ""
     if data is not None and all(f.is_valid() for f in forms):
-        selfassess.submit(link, {f.indicator.id: f.cleaned_data for f in forms})
-        return redirect("self_assessment_result", token)
-    context = {"link": link, "rubric": rub, "groups": groups}
+        try:
+            selfassess.submit(link, {f.indicator.id: f.cleaned_data for f in forms})
+        except selfassess.NothingAnswered as exc:
+            problem = str(exc)
+        except selfassess.LinkGone as gone:  # submitted (a second click), revoked or expired
+            if gone.state != "submitted":
+                return _gone(request, gone.state)
+            return redirect("self_assessment_result", token)
+        else:
+            return redirect("self_assessment_result", token)
+    context = {"link": link, "rubric": rub, "groups": groups, "problem": problem}
     return TemplateResponse(request, "assessments/self_form.html", context)
 
 
@@ -71,7 +78,7 @@ def self_assessment_result(request: HttpRequest, token: str) -> HttpResponse:
         "link": link,
         "result": selfassess.company_result(link),
         "benchmarks": selfassess.benchmarks(link),
-        "min_group": selfassess.BENCHMARK_MIN_GROUP,
+        "min_group": selfassess.benchmark_min_group(),
     }
     return TemplateResponse(request, "assessments/self_result.html", context)
 
@@ -84,11 +91,17 @@ def invite_create(request: HttpRequest, programme: str, pk: int) -> HttpResponse
     org = _organisation(access, pk)
     form = InviteForm(request.POST, organisation=org)
     if not form.is_valid():
-        messages.error(request, "Choose one of the organisation's contacts and 1-90 days.")
+        messages.error(
+            request,
+            "Choose one of the organisation's contacts, 1-90 days and one of the programme's "
+            "maturity rubrics.",
+        )
     else:
         data = form.cleaned_data
         try:
-            selfassess.invite(org, request.user, data.get("contact"), data.get("days"))
+            selfassess.invite(
+                org, request.user, data.get("contact"), data.get("days"), data.get("rubric")
+            )
         except ValueError as exc:
             messages.error(request, str(exc))
         else:
@@ -113,26 +126,39 @@ def invite_revoke(request: HttpRequest, programme: str, pk: int) -> HttpResponse
 
 @login_required
 def assessment_review(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
-    """Review a company's submitted answers: accept each or adjust it (both values are kept)."""
+    """Review a company's submitted answers (accept each or adjust it; both values are kept) and
+    answer the indicators the company left blank."""
     access = programme_access(request, programme, "edit")
     assessment = _assessment(access, pk)
     if assessment.source != Source.COMPANY:
         raise Http404("Only company self-assessments are reviewed.")
-    try:  # a final assessment is not offered for review (selfassess.review refuses it too)
-        services.ensure_draft(assessment)
-    except ValueError as exc:
+    try:  # not offered before the company submits, nor when final (selfassess.review refuses too)
+        services.ensure_answerable(assessment)
+    except services.AssessmentIsFinal as exc:
         messages.warning(request, f"{exc} Reopen it to change a review.")
         return redirect("assessments:assessment_detail", programme, assessment.pk)
-    records = list(assessment.answers.select_related("reviewed_by"))
+    except ValueError as exc:
+        messages.warning(request, str(exc))
+        return redirect("assessments:assessment_detail", programme, assessment.pk)
+    records = list(assessment.answers.select_related("reviewed_by", "recorded_by"))
     rub = services.rubric_of(assessment)
     if request.method == "POST":
-        decisions: dict[str, Any] = {}
-        for r in records:
-            value = request.POST.get(f"review-{r.indicator_id}", "")
-            if value and rub.scales[rub.indicator(r.indicator_id).scale].option(value):
-                decisions[r.indicator_id] = value
-        accepted, adjusted = selfassess.review(assessment, decisions, request.user)
-        messages.success(request, f"{accepted} answer(s) accepted, {adjusted} adjusted.")
+        decisions: dict[str, str] = {}
+        for ind in rub.indicators():
+            name = f"review-{ind.id}"
+            value = request.POST.get(name)
+            if value is not None and (not value or rub.scales[ind.scale].option(value)):
+                decisions[ind.id] = value
+        try:
+            done = selfassess.review(assessment, decisions, request.user)
+        except ValueError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                f"{done.accepted} answer(s) accepted, {done.adjusted} adjusted; "
+                f"{done.answered} left blank by the company answered.",
+            )
         return redirect("assessments:assessment_detail", programme, assessment.pk)
     groups = [
         (group, [(item, rub.scales[item.indicator.scale].options) for item in group.items])

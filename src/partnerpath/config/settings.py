@@ -112,6 +112,8 @@ LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14, minimum=1)
 SELF_ASSESSMENT_LINK_DAYS = env_int("SELF_ASSESSMENT_LINK_DAYS", 21, minimum=1)
+# At least 3: a group of one or two would reveal a single company's level.
+SELF_ASSESSMENT_BENCHMARK_MIN_GROUP = env_int("SELF_ASSESSMENT_BENCHMARK_MIN_GROUP", 5, minimum=3)
 HEALTH_CHECK_LINK_DAYS = env_int("HEALTH_CHECK_LINK_DAYS", 14, minimum=1)
 
 LANGUAGE_CODE = "en-gb"

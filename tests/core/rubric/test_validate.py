@@ -96,6 +96,58 @@ def test_it_reports_each_problem_with_its_location(change, expected):
     assert any(p.startswith(expected) for p in found), found
 
 
+# Values longer than the database column they are stored in (see MAX_* in validate.py).
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (_set("levels.0.indicators.0.id", "i" * 81),
+         "levels[0].indicators[0].id: 'iiii"),
+        (_set("scales.met.0.value", "v" * 21), "scales.met[0].value: 'vvvv"),
+        (_set("name", "n" * 78), "name: the rubric's key (name-v<version>)"),
+        (_set("version", 10**23), "name: the rubric's key (name-v<version>)"),
+        (_set("title", "T" * 301), "title: 'TTTT"),
+        (_set("derived_from", "d" * 81), "derived_from: 'dddd"),
+        (_set("base_level.level", 40000),
+         "base_level.level: must be a whole number from 0 to 32767"),
+    ],
+)  # fmt: skip
+def test_it_rejects_values_longer_than_their_database_column(change, expected):
+    doc = ladder_doc()
+    doc["name"] = "n" * 75  # 75 + len("-v1") = 78: fits
+    change(doc)
+    found = problems(doc)
+    assert any(p.startswith(expected) for p in found), found
+    assert all(len(p) < 300 for p in found), "messages quote long values cut short"
+
+
+@pytest.mark.parametrize(
+    ("change", "fits"),
+    [
+        (_set("levels.0.indicators.0.id", "i" * 80), True),
+        (_set("scales.met.0.value", "v" * 20), True),
+        (_set("title", "T" * 300), True),
+        (_set("version", 10**23), False),  # "nnn...-v100000000000000000000000" is 102 long
+    ],
+)  # fmt: skip
+def test_values_that_just_fit_their_column_are_accepted(change, fits):
+    doc = ladder_doc()
+    doc["name"] = "n" * 77  # 77 + len("-v1") = 80: the longest key
+    change(doc)
+    if fits:
+        assert build_rubric(doc).key == "n" * 77 + "-v1"
+    else:
+        assert problems(doc)
+
+
+def test_a_huge_number_is_a_problem_not_a_crash():
+    doc = ladder_doc()
+    doc["levels"][0]["indicators"][0]["weight"] = 10**400
+    doc["rule"]["threshold"] = -(10**400)
+    found = problems(doc)
+    assert "levels[0].indicators[0].weight: must be between 0 and 100, got inf" in found
+    assert "rule.threshold: must be between 1 and 100, got -inf" in found
+
+
 def test_it_rejects_weights_that_do_not_sum_to_100_in_a_section():
     doc = sections_doc()
     doc["sections"][1]["indicators"][0]["weight"] = 1

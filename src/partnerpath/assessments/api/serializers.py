@@ -12,7 +12,8 @@ from rest_framework import serializers
 from partnerpath.api.access import memberships_of
 from partnerpath.api.fields import ProgrammeField, RecordField
 from partnerpath.api.serializers import programme_mismatches
-from partnerpath.assessments import selfassess, services
+from partnerpath.assessments import rubrics, selfassess, services
+from partnerpath.assessments.choices import Kind
 from partnerpath.assessments.models import (
     AnswerRecord,
     Assessment,
@@ -46,12 +47,31 @@ class RubricSerializer(serializers.Serializer[Rubric]):
 
 
 class AssessmentAnswerSerializer(serializers.ModelSerializer[AnswerRecord]):
-    """One answer with its evidence."""
+    """One answer with its evidence and, on a company self-assessment, the company's own answer
+    next to the reviewed one (both kept)."""
 
     indicator = serializers.CharField(source="indicator_id")
     recorded_by = serializers.CharField(
-        source="recorded_by.get_username", read_only=True, default=None
+        source="recorded_by.get_username",
+        read_only=True,
+        default=None,
+        help_text="The user who recorded it; null for the company's own answer.",
     )
+    recorded_by_label = serializers.CharField(
+        source="recorder",
+        read_only=True,
+        help_text="Who recorded it as the pages say, e.g. 'Anong S. (company, via private link)'.",
+    )
+    claimed_value = serializers.CharField(
+        read_only=True, help_text="The company's own answer; empty when the programme answered."
+    )
+    review = serializers.CharField(
+        read_only=True, help_text="pending, accepted or adjusted; empty when not the company's."
+    )
+    reviewed_by = serializers.CharField(
+        source="reviewed_by.get_username", read_only=True, default=None
+    )
+    reviewed_at = serializers.DateTimeField(read_only=True)
     has_document = serializers.SerializerMethodField()
     has_evidence = serializers.BooleanField(read_only=True)
 
@@ -67,9 +87,14 @@ class AssessmentAnswerSerializer(serializers.ModelSerializer[AnswerRecord]):
             "has_document",
             "has_evidence",
             "recorded_by",
+            "recorded_by_label",
+            "claimed_value",
+            "review",
+            "reviewed_by",
+            "reviewed_at",
             "updated_at",
         ]
-        read_only_fields = ["updated_at"]
+        read_only_fields = fields
 
     def get_has_document(self, answer: AnswerRecord) -> bool:
         """An evidence document is attached (download it from the web page)."""
@@ -87,6 +112,9 @@ class AssessmentSerializer(serializers.ModelSerializer[Assessment]):
     )
     answers = AssessmentAnswerSerializer(many=True, read_only=True)
     result = serializers.JSONField(read_only=True, help_text="Level or scores, steps, gaps.")
+    discarded_by = serializers.CharField(
+        source="discarded_by.get_username", read_only=True, default=None
+    )
 
     class Meta:
         model = Assessment
@@ -96,7 +124,11 @@ class AssessmentSerializer(serializers.ModelSerializer[Assessment]):
             "organisation",
             "kind",
             "rubric",
+            "source",
             "status",
+            "discarded_at",
+            "discarded_by",
+            "discard_reason",
             "assessed_on",
             "level",
             "score",
@@ -182,6 +214,12 @@ class ReviewInputSerializer(serializers.Serializer[Any]):
         return _on_scale(self.context["assessment"], attrs)
 
 
+class DiscardSerializer(serializers.Serializer[Any]):
+    """Why a self-assessment the company never submitted is set aside."""
+
+    reason = serializers.CharField(max_length=500)
+
+
 class EvidenceDocumentSerializer(serializers.Serializer[Any]):
     """An evidence document for an answered indicator (multipart/form-data)."""
 
@@ -198,6 +236,9 @@ class InviteSerializer(serializers.ModelSerializer[SelfAssessmentInvite]):
     organisation = serializers.IntegerField(source="organisation_id", read_only=True)
     contact = serializers.IntegerField(source="contact_id", read_only=True, allow_null=True)
     assessment = serializers.IntegerField(source="assessment_id", read_only=True)
+    rubric = serializers.CharField(
+        source="assessment.rubric_key", read_only=True, help_text="The rubric the company answers."
+    )
     state = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
     created_by = serializers.CharField(
@@ -212,6 +253,7 @@ class InviteSerializer(serializers.ModelSerializer[SelfAssessmentInvite]):
             "organisation",
             "contact",
             "assessment",
+            "rubric",
             "state",
             "url",
             "expires_at",
@@ -246,12 +288,22 @@ class InviteCreateSerializer(serializers.Serializer[Any]):
         allow_null=True,
         help_text="How many days the link works; SELF_ASSESSMENT_LINK_DAYS by default.",
     )
+    rubric = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="A packaged or the programme's own maturity rubric; newest packaged by default.",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         related = {"organisation": attrs["organisation"], "contact": attrs.get("contact")}
         errors = programme_mismatches(attrs["programme"], related)
         if errors:
             raise serializers.ValidationError(errors)
+        if attrs.get("rubric"):
+            try:
+                rubrics.for_new_assessment(attrs["programme"], Kind.MATURITY, attrs["rubric"])
+            except ValueError as exc:
+                raise serializers.ValidationError({"rubric": [str(exc)]}) from None
         return attrs
 
 
@@ -305,7 +357,7 @@ class RubricCloneSerializer(serializers.Serializer[Any]):
     )
 
 
-class ProblemSerializer(serializers.Serializer[Any]):
+class RubricProblemSerializer(serializers.Serializer[Any]):
     """One problem of a rubric: where it is and what is wrong."""
 
     location = serializers.CharField(help_text="e.g. levels[1].indicators[0].weight")
@@ -317,4 +369,4 @@ class RubricProblemsSerializer(serializers.Serializer[Any]):
     """A rubric refused by the validator: every problem, nothing saved."""
 
     detail = serializers.CharField()
-    problems = ProblemSerializer(many=True)
+    problems = RubricProblemSerializer(many=True)

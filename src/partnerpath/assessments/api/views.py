@@ -36,6 +36,7 @@ from partnerpath.assessments.api.serializers import (
     AssessmentDetailsSerializer,
     AssessmentSerializer,
     AssessmentStartSerializer,
+    DiscardSerializer,
     EvidenceDocumentSerializer,
     ReviewInputSerializer,
     RubricSerializer,
@@ -107,8 +108,12 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
 
     serializer_class = AssessmentSerializer
     query_serializer_class = AssessmentQuery
-    queryset = Assessment.objects.select_related("programme", "created_by").prefetch_related(
-        Prefetch("answers", queryset=AnswerRecord.objects.select_related("recorded_by"))
+    queryset = Assessment.objects.select_related(
+        "programme", "created_by", "discarded_by", "organisation", "invite__contact"
+    ).prefetch_related(
+        Prefetch(
+            "answers", queryset=AnswerRecord.objects.select_related("recorded_by", "reviewed_by")
+        )
     )
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -162,6 +167,7 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
     def answers(self, request: Request, pk: str | None = None) -> Response:
         """Record answers (a list); the result is computed again. Final assessments refuse."""
         assessment: Assessment = self.get_object()
+        _answerable(assessment)
         given = AssessmentAnswerInputSerializer(
             data=request.data, many=True, context={"assessment": assessment}
         )
@@ -200,6 +206,7 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
         if request.method == "GET":
             return _download(self.get_object(), indicator)
         assessment: Assessment = self.get_object()
+        _answerable(assessment)
         answer = assessment.answers.filter(indicator_id=indicator).first()
         if answer is None:
             raise ValidationError({"indicator": [f"Answer {indicator!r} first, then attach."]})
@@ -215,7 +222,9 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
     @extend_schema(request=ReviewInputSerializer(many=True), responses=AssessmentSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request: Request, pk: str | None = None) -> Response:
-        """Accept (the company's value) or adjust (another) each company answer; both kept."""
+        """Accept (the company's value) or adjust (another) each company answer, both kept; an
+        indicator the company left blank gets the programme's answer. 400 before the company
+        submits."""
         assessment: Assessment = self.get_object()
         given = ReviewInputSerializer(
             data=request.data, many=True, context={"assessment": assessment}
@@ -239,6 +248,20 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
             raise ValidationError({"status": [str(exc)]}) from None
         return Response(self._fresh(assessment))
 
+    @extend_schema(request=DiscardSerializer, responses=AssessmentSerializer)
+    @action(detail=True, methods=["post"])
+    def discard(self, request: Request, pk: str | None = None) -> Response:
+        """Set aside a self-assessment the company never submitted, its link revoked or expired
+        (``reason`` required; 400 with the reason when it cannot be)."""
+        assessment = self.get_object()
+        given = DiscardSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        try:
+            selfassess.discard(assessment, request.user, given.validated_data["reason"])
+        except ValueError as exc:
+            raise ValidationError({"status": [str(exc)]}) from None
+        return Response(self._fresh(assessment))
+
     @extend_schema(request=None, responses=AssessmentSerializer)
     @action(detail=True, methods=["post"])
     def reopen(self, request: Request, pk: str | None = None) -> Response:
@@ -252,9 +275,23 @@ class AssessmentViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
 
 
 def _refused(exc: ValueError, field: str) -> ValidationError:
-    """A service's refusal as a 400 on ``field``; a final assessment's always on ``status``."""
-    key = "status" if isinstance(exc, services.AssessmentIsFinal) else field
+    """A service's refusal as a 400 on ``field``; a final or discarded assessment's, or one the
+    company is still answering, always on ``status``."""
+    locked = (
+        services.AssessmentIsFinal,
+        services.AssessmentIsDiscarded,
+        services.CompanyStillAnswering,
+    )
+    key = "status" if isinstance(exc, locked) else field
     return ValidationError({key: [str(exc)]})
+
+
+def _answerable(assessment: Assessment) -> None:
+    """400 on ``status`` before anything else when the assessment takes no answers now."""
+    try:
+        services.ensure_answerable(assessment)
+    except ValueError as exc:
+        raise _refused(exc, "status") from None
 
 
 def _download(assessment: Assessment, indicator: str) -> FileResponse:

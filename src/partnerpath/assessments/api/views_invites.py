@@ -35,7 +35,7 @@ class InviteViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
 
     serializer_class = InviteSerializer
     query_serializer_class = InviteQuery
-    queryset = SelfAssessmentInvite.objects.select_related("programme", "created_by")
+    queryset = SelfAssessmentInvite.objects.select_related("programme", "created_by", "assessment")
     http_method_names = ["get", "post", "head", "options"]
 
     def filter_records(self, queryset: QuerySet[Any], params: dict[str, Any]) -> QuerySet[Any]:
@@ -48,7 +48,8 @@ class InviteViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
 
     @extend_schema(request=InviteCreateSerializer, responses={201: InviteSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """A new link (and its draft assessment on the newest maturity rubric)."""
+        """A new link and its draft assessment on the chosen maturity rubric (``rubric``: a
+        packaged or the programme's own; the newest packaged one by default)."""
         data = request.data if isinstance(request.data, Mapping) else {}
         require_edit_role(request, data.get("programme"))
         form = InviteCreateSerializer(data=request.data, context=self.get_serializer_context())
@@ -56,7 +57,11 @@ class InviteViewSet(mixins.CreateModelMixin, ProgrammeReadViewSet):
         given = form.validated_data
         try:
             link = selfassess.invite(
-                given["organisation"], request.user, given.get("contact"), given.get("days")
+                given["organisation"],
+                request.user,
+                given.get("contact"),
+                given.get("days"),
+                given.get("rubric") or None,
             )
         except ValueError as exc:  # not an active contact of the organisation
             raise ValidationError({"contact": [str(exc)]}) from None

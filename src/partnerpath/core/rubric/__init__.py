@@ -1,7 +1,9 @@
 """The rubric engine: declarative, versioned rubrics and the rules that turn answers into results.
 
 * :mod:`.model` - what a rubric is (scales, indicators, levels or sections, the rule's settings);
-* :mod:`.validate` and :mod:`.loader` - files to rubrics, every problem located, the packaged set;
+* :mod:`.parsing` - YAML or JSON text read safely (size, depth and alias limits), lines noted;
+* :mod:`.validate` (with :mod:`.checker`) and :mod:`.loader` - files to rubrics, every problem
+  located, the packaged set;
 * :mod:`.clone` - adapt a rubric under a new name/version, validated like any file;
 * :mod:`.scoring`, :mod:`.ladder`, :mod:`.weighted` - the rules; :mod:`.results` - their output.
 

@@ -11,67 +11,65 @@ import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path as FilePath
-from typing import Any
 
 import yaml
 
-from partnerpath.core.rubric.errors import Path, Problem, RubricError, format_path
+from partnerpath.core.rubric.errors import Problem, RubricError
 from partnerpath.core.rubric.model import Rubric
+from partnerpath.core.rubric.parsing import (
+    MAX_DOCUMENT_CHARS,
+    Document,
+    Refused,
+    read_json,
+    read_yaml,
+)
 from partnerpath.core.rubric.validate import build_rubric
 
 PACKAGE = "partnerpath.core.rubric"
 FOLDER = "rubrics"
 
 
-def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], dups: list[Problem]) -> None:
-    """Record each field's line; YAML silently keeps the last of two equal keys, so catch them."""
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            here = (*path, key)
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                dups.append(Problem(format_path(here), "field given twice", line))
-            seen.add(key)
-            lines.setdefault(here, line)
-            _walk(value_node, here, lines, dups)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            lines[(*path, i)] = item.start_mark.line + 1
-            _walk(item, (*path, i), lines, dups)
-
-
-def parse_text(text: str, source: str = "rubric", fmt: str = "yaml") -> Rubric:
-    """The rubric in this YAML (or JSON) text; RubricError with every located problem otherwise."""
-    lines: dict[Path, int] = {(): 1}
-    dups: list[Problem] = []
+def _read(text: str, fmt: str) -> Document:
+    """The parsed document; RubricError with the located problem when the text is unreadable."""
     try:
-        if fmt == "json":
-            data: Any = json.loads(text)
-        else:
-            data = yaml.safe_load(text)
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
-            if root is not None:
-                _walk(root, (), lines, dups)
+        return read_json(text) if fmt == "json" else read_yaml(text)
+    except Refused as exc:
+        raise RubricError(exc.problems) from None
     except json.JSONDecodeError as exc:
         raise RubricError(
-            [Problem("(document)", f"not valid JSON: {exc.msg}", exc.lineno)], source
+            [Problem("(document)", f"not valid JSON: {exc.msg}", exc.lineno)]
         ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         what = getattr(exc, "problem", None) or str(exc)
         raise RubricError(
-            [Problem("(document)", f"not valid YAML: {what}", line)], source
+            [Problem("(document)", f"not valid {fmt.upper()}: {what}", line)]
         ) from None
+    except ValueError as exc:  # a date that does not exist, a number of over 4,300 digits
+        what = str(exc).split("; use sys.", 1)[0]  # Python's advice is not for rubric authors
+        raise RubricError([Problem("(document)", f"cannot be read: {what}")]) from None
+    except RecursionError:  # the depth limit should stop it first; never a crash
+        raise RubricError([Problem("(document)", "nested too deeply to be read")]) from None
+
+
+def parse_text(text: str, source: str = "rubric", fmt: str = "yaml") -> Rubric:
+    """The rubric in this YAML (or JSON) text; RubricError with every located problem otherwise.
+
+    Text over :data:`~.parsing.MAX_DOCUMENT_CHARS` characters, nesting deeper than
+    :data:`~.parsing.MAX_DEPTH` and YAML aliases expanding past :data:`~.parsing.MAX_VALUES`
+    values are refused (see :mod:`.parsing`)."""
     try:
-        rubric = build_rubric(data, lines, source)
+        doc = _read(text, fmt)
     except RubricError as exc:
-        problems = sorted([*dups, *exc.problems], key=lambda p: p.line or 0)
+        raise RubricError(exc.problems, source) from None
+    try:
+        rubric = build_rubric(doc.data, doc.lines, source)
+    except RubricError as exc:
+        problems = sorted([*doc.duplicates, *exc.problems], key=lambda p: p.line or 0)
         raise RubricError(problems, source) from None
-    if dups:
-        raise RubricError(dups, source)
+    if doc.duplicates:
+        raise RubricError(doc.duplicates, source)
     return rubric
 
 
@@ -79,7 +77,8 @@ def load_file(path: FilePath | str) -> Rubric:
     """The rubric in this file (``.json`` is read as JSON, anything else as YAML)."""
     path = FilePath(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as file:
+            text = file.read(MAX_DOCUMENT_CHARS + 1)  # one more tells a too-long file apart
     except (OSError, UnicodeDecodeError) as exc:
         raise RubricError([Problem("(file)", f"cannot read it: {exc}")], str(path)) from None
     return parse_text(text, str(path), "json" if path.suffix.lower() == ".json" else "yaml")

@@ -8,11 +8,10 @@ else raises :class:`RubricError` carrying all the problems, so an invalid file i
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from partnerpath.core.rubric.checker import Checker, kind_name, show, too_long
 from partnerpath.core.rubric.errors import Path, Problem, RubricError, format_path
 from partnerpath.core.rubric.model import (
     PARTNERSHIP_TYPES,
@@ -29,7 +28,13 @@ from partnerpath.core.rubric.model import (
     Section,
 )
 
-SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+# The longest value each database column a rubric value lands in keeps (the assessments app's
+# models; a test compares them): a longer one would pass here and then fail on save.
+MAX_KEY = 80  # Assessment.rubric_key, ProgrammeRubric.key and base_key: "<name>-v<version>"
+MAX_INDICATOR_ID = 80  # AnswerRecord.indicator_id
+MAX_ANSWER_VALUE = 20  # AnswerRecord.value and claimed_value: a value of a scale
+MAX_TITLE = 300  # ProgrammeRubric.title
+MAX_LEVEL = 32767  # Assessment.level (a small integer)
 
 TOP_FIELDS = {"name", "version", "title", "rule", "scales", "default_scale"}
 TOP_OPTIONAL = {"description", "levels", "base_level", "sections", "derived_from", "notes"}
@@ -48,90 +53,9 @@ SECTION_FIELDS = ({"id", "title", "indicators", "next_steps"}, {"description"})
 FIT_FIELDS = ({"type", "reason"}, set[str]())
 
 
-def _kind(value: object) -> str:
-    return "nothing" if value is None else type(value).__name__
-
-
-class _Checker:
-    """Collects problems while reading typed values out of a parsed document."""
-
-    def __init__(self) -> None:
-        self.problems: list[tuple[Path, str]] = []
-        self.indicator_ids: dict[str, str] = {}  # id -> where it was first used
-
-    def add(self, path: Path, message: str) -> None:
-        self.problems.append((path, message))
-
-    def fields(
-        self, obj: object, path: Path, spec: tuple[set[str], set[str]]
-    ) -> Mapping[str, Any] | None:
-        """The mapping, after reporting its unknown and missing fields."""
-        required, optional = spec
-        if not isinstance(obj, dict):
-            self.add(path, f"must be a mapping of fields, got {_kind(obj)}")
-            return None
-        allowed = sorted(required | optional)
-        for key in obj:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else f"; allowed: {allowed}"
-                self.add((*path, str(key)), f"unknown field{hint}")
-        for key in sorted(required - obj.keys()):
-            self.add((*path, key), "missing required field")
-        return obj
-
-    def text(self, m: Mapping[str, Any], key: str, path: Path, slug: bool = False) -> str:
-        value = m.get(key)
-        if key not in m:
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            self.add((*path, key), f"must be non-empty text, got {_kind(value)}")
-            return ""
-        if slug and not SLUG.match(value):
-            self.add((*path, key), f"'{value}' must be lower-case letters, digits, '-' or '_'")
-        return value.strip()
-
-    def number(
-        self, m: Mapping[str, Any], key: str, path: Path, default: float, low: float, high: float
-    ) -> float:
-        """A number between ``low`` and ``high``; ``default`` when absent or not a number."""
-        if key not in m:
-            return default
-        value = m[key]
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.add((*path, key), f"must be a number, got {_kind(value)} {value!r}")
-            return default
-        if not low <= value <= high:
-            self.add((*path, key), f"must be between {low:g} and {high:g}, got {value:g}")
-        return float(value)
-
-    def texts(self, m: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
-        """A list of non-empty texts (required fields were reported as missing already)."""
-        out: list[str] = []
-        for p, item in self.items(m, key, path):
-            if isinstance(item, str) and item.strip():
-                out.append(item.strip())
-            else:
-                self.add(p, f"must be non-empty text, got {_kind(item)}")
-        return tuple(out)
-
-    def items(
-        self, m: Mapping[str, Any], key: str, path: Path, non_empty: bool = True
-    ) -> list[tuple[Path, object]]:
-        if key not in m:
-            return []
-        value = m[key]
-        if not isinstance(value, list):
-            self.add((*path, key), f"must be a list, got {_kind(value)}")
-            return []
-        if non_empty and not value:
-            self.add((*path, key), "must not be empty")
-        return [((*path, key, i), item) for i, item in enumerate(value)]
-
-
-def _scales(c: _Checker, raw: object) -> dict[str, Scale]:
+def _scales(c: Checker, raw: object) -> dict[str, Scale]:
     if not isinstance(raw, dict) or not raw:
-        c.add(("scales",), f"must map scale names to lists of options, got {_kind(raw)}")
+        c.add(("scales",), f"must map scale names to lists of options, got {kind_name(raw)}")
         return {}
     scales: dict[str, Scale] = {}
     for name, options in raw.items():
@@ -147,15 +71,20 @@ def _scales(c: _Checker, raw: object) -> dict[str, Scale]:
                 continue
             value = opt.get("value")
             if isinstance(value, bool) or not isinstance(value, str | int):
-                c.add((*path, i, "value"), f"must be text or a whole number, got {_kind(value)}")
+                what = kind_name(value)
+                c.add((*path, i, "value"), f"must be text or a whole number, got {what}")
             elif str(value) in seen:
-                c.add((*path, i, "value"), f"duplicate answer value '{value}' in this scale")
+                c.add(
+                    (*path, i, "value"), f"duplicate answer value {show(str(value))} in this scale"
+                )
+            elif len(str(value)) > MAX_ANSWER_VALUE:
+                c.add((*path, i, "value"), too_long(str(value), MAX_ANSWER_VALUE))
             seen.add(str(value))
             points = opt.get("points")
             if points is not None and (
                 isinstance(points, bool) or not isinstance(points, int | float) or points < 0
             ):
-                c.add((*path, i, "points"), f"must be a number >= 0 or null, got {points!r}")
+                c.add((*path, i, "points"), f"must be a number >= 0 or null, got {show(points)}")
                 points = None
             label = c.text(opt, "label", (*path, i))
             anchor = opt.get("anchor", "")
@@ -170,7 +99,7 @@ def _scales(c: _Checker, raw: object) -> dict[str, Scale]:
 
 
 def _indicators(
-    c: _Checker, group: Mapping[str, Any], path: Path, scales: Mapping[str, Scale], default: str
+    c: Checker, group: Mapping[str, Any], path: Path, scales: Mapping[str, Scale], default: str
 ) -> tuple[Indicator, ...]:
     built: list[Indicator] = []
     for p, raw in c.items(group, "indicators", path):
@@ -179,14 +108,16 @@ def _indicators(
             continue
         scale = ind.get("scale", default)
         if "scale" in ind and (not isinstance(scale, str) or scale not in scales):
-            c.add((*p, "scale"), f"unknown scale {scale!r}; defined: {sorted(scales)}")
+            c.add((*p, "scale"), f"unknown scale {show(scale)}; defined: {sorted(scales)}")
         evidence = ind.get("evidence_required", False)
         if not isinstance(evidence, bool):
-            c.add((*p, "evidence_required"), f"must be true or false, got {evidence!r}")
+            c.add((*p, "evidence_required"), f"must be true or false, got {show(evidence)}")
         weight = c.number(ind, "weight", p, 0.0, 0.0, WEIGHT_TOTAL)
         if type(ind.get("weight")) in (int, float) and weight == 0:
             c.add((*p, "weight"), "must be above 0 (drop the indicator instead)")
         indicator_id = c.text(ind, "id", p, slug=True)
+        if len(indicator_id) > MAX_INDICATOR_ID:
+            c.add((*p, "id"), too_long(indicator_id, MAX_INDICATOR_ID))
         if indicator_id in c.indicator_ids:
             first = c.indicator_ids[indicator_id]
             c.add((*p, "id"), f"duplicate indicator id '{indicator_id}' (first used at {first})")
@@ -212,7 +143,7 @@ def _indicators(
     return tuple(built)
 
 
-def _fits(c: _Checker, m: Mapping[str, Any], path: Path) -> tuple[PartnershipFit, ...]:
+def _fits(c: Checker, m: Mapping[str, Any], path: Path) -> tuple[PartnershipFit, ...]:
     fits: list[PartnershipFit] = []
     for p, raw in c.items(m, "partnerships", path, non_empty=False):
         fit = c.fields(raw, p, FIT_FIELDS)
@@ -220,22 +151,28 @@ def _fits(c: _Checker, m: Mapping[str, Any], path: Path) -> tuple[PartnershipFit
             continue
         kind = c.text(fit, "type", p)
         if kind and kind not in PARTNERSHIP_TYPES:
-            c.add((*p, "type"), f"unknown partnership type '{kind}'; use {list(PARTNERSHIP_TYPES)}")
+            c.add(
+                (*p, "type"),
+                f"unknown partnership type {show(kind)}; use {list(PARTNERSHIP_TYPES)}",
+            )
         fits.append(PartnershipFit(kind, c.text(fit, "reason", p)))
     return tuple(fits)
 
 
-def _level_number(c: _Checker, m: Mapping[str, Any], path: Path) -> int:
+def _level_number(c: Checker, m: Mapping[str, Any], path: Path) -> int:
     value = m.get("level", -1)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_LEVEL:
         if "level" in m:
-            c.add((*path, "level"), f"must be a whole number >= 0, got {value!r}")
+            c.add(
+                (*path, "level"),
+                f"must be a whole number from 0 to {MAX_LEVEL}, got {show(value)}",
+            )
         return -1
     return value
 
 
 def _ladder(
-    c: _Checker, doc: Mapping[str, Any], scales: Mapping[str, Scale], default: str
+    c: Checker, doc: Mapping[str, Any], scales: Mapping[str, Scale], default: str
 ) -> tuple[Level | None, tuple[Level, ...]]:
     base: Level | None = None
     if "base_level" not in doc:
@@ -261,9 +198,9 @@ def _ladder(
         if lv is None:
             continue
         number = _level_number(c, lv, p)
-        expected = (levels[-1].level if levels else (base.level if base else 0)) + 1
-        if number >= 0 and number != expected:
-            c.add((*p, "level"), f"levels must count up by one: expected {expected}, got {number}")
+        below = levels[-1].level if levels else (base.level if base else 0)
+        if number >= 0 and below >= 0 and number != below + 1:  # -1: reported already
+            c.add((*p, "level"), f"levels must count up by one: expected {below + 1}, got {number}")
         threshold = c.number(lv, "threshold", p, 0.0, 1.0, 100.0) if "threshold" in lv else None
         levels.append(
             Level(
@@ -280,7 +217,7 @@ def _ladder(
 
 
 def _sections(
-    c: _Checker, doc: Mapping[str, Any], scales: Mapping[str, Scale], default: str
+    c: Checker, doc: Mapping[str, Any], scales: Mapping[str, Scale], default: str
 ) -> tuple[Section, ...]:
     if "sections" not in doc:
         c.add(("sections",), "a weighted_sections rubric needs sections")
@@ -304,10 +241,11 @@ def _sections(
     return tuple(sections)
 
 
-def _rule(c: _Checker, raw: object) -> Rule | None:
+def _rule(c: Checker, raw: object) -> Rule | None:
     kind_value = raw.get("kind") if isinstance(raw, dict) else None
     if kind_value not in {k.value for k in RuleKind}:
-        c.add(("rule", "kind"), f"must be one of {[k.value for k in RuleKind]}, got {kind_value!r}")
+        kinds = [k.value for k in RuleKind]
+        c.add(("rule", "kind"), f"must be one of {kinds}, got {show(kind_value)}")
         return None
     kind = RuleKind(kind_value)
     m = c.fields(raw, ("rule",), ({"kind"}, RULE_FIELDS[kind] - {"kind"}))
@@ -329,7 +267,7 @@ def build_rubric(
 
     ``lines`` maps a location to its line in the file, so each problem can say where it is.
     """
-    c = _Checker()
+    c = Checker()
     m = c.fields(doc, (), (TOP_FIELDS, TOP_OPTIONAL))
     if m is None:
         raise RubricError(_located(c.problems, lines), source)
@@ -338,8 +276,14 @@ def build_rubric(
     if "version" in m and (
         isinstance(version, bool) or not isinstance(version, int) or version < 1
     ):
-        c.add(("version",), f"must be a whole number >= 1, got {version!r}")
+        c.add(("version",), f"must be a whole number >= 1, got {show(version)}")
         version = 0
+    if name and version and len(key := f"{name}-v{version}") > MAX_KEY:
+        c.add(
+            ("name",),
+            f"the rubric's key (name-v<version>) {too_long(key, MAX_KEY)}: "
+            "shorten the name or lower the version",
+        )
     scales = _scales(c, m.get("scales")) if "scales" in m else {}
     default = c.text(m, "default_scale", ())
     if default and scales and default not in scales:
@@ -358,8 +302,12 @@ def build_rubric(
             if key in m:
                 c.add((key,), "a weighted_sections rubric has sections, not levels")
     title = c.text(m, "title", ())
+    if len(title) > MAX_TITLE:
+        c.add(("title",), too_long(title, MAX_TITLE))
     description = c.text(m, "description", ()) if "description" in m else ""
     derived = c.text(m, "derived_from", ()) if "derived_from" in m else None
+    if derived and len(derived) > MAX_KEY:
+        c.add(("derived_from",), too_long(derived, MAX_KEY))
     notes = c.texts(m, "notes", ()) if "notes" in m else ()
     if c.problems or rule is None:
         raise RubricError(_located(c.problems, lines), source)
