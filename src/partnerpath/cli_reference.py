@@ -46,7 +46,7 @@ def _import(args: argparse.Namespace) -> int:
             label="command line",
         )
     except services.AlreadyImported as exc:
-        print(f"{path.name}: {exc} Nothing to do.")
+        print(f"{path.name}: {exc} Nothing was stored.")
         return 0
     except services.ReferenceFileError as exc:
         raise CommandError(f"{path}: {exc}") from None
@@ -68,11 +68,14 @@ def _list(args: argparse.Namespace) -> int:
     if not rows:
         print("No reference data imported yet. Use: partnerpath reference import KIND FILE")
         return 0
-    print(f"{'version':>7}  {'kind':<10}  {'edition':<10}  {'rows':>6}  {'imported':<10}  source")
+    in_force = services.in_force_ids()
+    print("* = in force (used by the risk profiles now)")
+    print(f"{'version':>8}  {'kind':<10}  {'edition':<10}  {'rows':>6}  {'imported':<10}  source")
     for d in rows:
         published = f" (published {d.published_on:%Y-%m-%d})" if d.published_on else ""
+        mark = "*" if d.pk in in_force else " "
         print(
-            f"{d.pk:>7}  {d.kind:<10}  {d.edition:<10}  {d.row_count:>6}  "
+            f"{mark}{d.pk:>7}  {d.kind:<10}  {d.edition:<10}  {d.row_count:>6}  "
             f"{d.imported_at:%Y-%m-%d}  {d.source_name}{published}  [{d.file_name}, "
             f"sha256 {d.checksum[:12]}]"
         )

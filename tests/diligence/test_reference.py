@@ -184,3 +184,38 @@ def test_the_real_files_import_through_the_command(shared_data: Path, db: Any, c
     assert current.goods_dataset is not None and current.goods_dataset.edition == "2022"
     assert current.tiers["TH"][0].year == 2015 and current.tiers["TH"][1].edition == "2001-2015"
     assert current.prevalence["TH"][1].edition == "2023"
+
+
+def test_importing_an_earlier_versions_file_again_puts_it_back_in_force(
+    reference: list[Any], capsys: Any
+) -> None:
+    from partnerpath.diligence.services import (
+        AlreadyImported,
+        current_reference,
+        import_reference,
+        in_force_ids,
+    )
+
+    goods, tiers, prevalence = reference
+    newer = import_reference(
+        "dol-goods",
+        "one-row.csv",
+        fixture("dol_goods.csv").splitlines(True)[0] + fixture("dol_goods.csv").splitlines(True)[1],
+        edition="2024",
+    )
+    assert current_reference().goods_dataset.edition == "2024"
+    assert newer.pk in in_force_ids() and goods.pk not in in_force_ids()
+    with pytest.raises(AlreadyImported) as caught:
+        import_reference("dol-goods", "again.csv", fixture("dol_goods.csv"), edition="2022")
+    assert caught.value.reinstated and "in force again" in str(caught.value)
+    assert current_reference().goods_dataset.edition == "2022"
+    assert goods.pk in in_force_ids() and newer.pk not in in_force_ids()
+    assert tiers.pk in in_force_ids() and prevalence.pk in in_force_ids()
+    assert main(["reference", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert f"*{goods.pk:>7}" in listed and f" {newer.pk:>7}" in listed
+
+
+def test_the_reference_page_marks_the_versions_in_force(reference: list[Any], cast, client_for):
+    page = client_for(cast.viewer).get("/p/mekong/diligence/reference/").content.decode()
+    assert page.count("in force</span>") == 3

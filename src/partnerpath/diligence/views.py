@@ -100,7 +100,11 @@ def reference_list(request: HttpRequest, programme: str) -> HttpResponse:
     """The reference data versions imported, with their dates and checksums."""
     access = programme_access(request, programme)
     return render(
-        request, "diligence/reference_list.html", access, datasets=list(services.datasets())
+        request,
+        "diligence/reference_list.html",
+        access,
+        datasets=list(services.datasets()),
+        in_force=services.in_force_ids(),
     )
 
 

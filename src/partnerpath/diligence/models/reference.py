@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from partnerpath.audit.recorder import audited
 from partnerpath.core.risk.reference import (
@@ -26,6 +27,11 @@ class ReferenceDataset(models.Model):
     edition = models.CharField(max_length=60, help_text="Year or edition, e.g. 2022 or 1999-2015.")
     published_on = models.DateField(null=True, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
+    in_force_since = models.DateTimeField(
+        default=timezone.now,
+        help_text="When it last became the version in force: its import, or importing the same "
+        "file again to go back to it.",
+    )
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -35,7 +41,7 @@ class ReferenceDataset(models.Model):
     notes = models.JSONField(default=list, blank=True, help_text="Rows left out on purpose.")
 
     class Meta:
-        ordering = ["-imported_at", "-id"]
+        ordering = ["-in_force_since", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["kind", "checksum"], name="one_import_per_file")
         ]

@@ -38,6 +38,7 @@ from partnerpath.diligence.services.reference import (
     current_reference,
     datasets,
     import_reference,
+    in_force_ids,
 )
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "ensure_protocol",
     "footprint_of",
     "import_reference",
+    "in_force_ids",
     "incident_roles",
     "incidents_of",
     "latest_checklist",

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from partnerpath.audit.context import acting_as
 from partnerpath.core.risk.profile import Reference
@@ -42,13 +43,43 @@ class ReferenceImportError(Exception):
 
 
 class AlreadyImported(Exception):
-    """This very file (same checksum) is already stored as a dataset of that kind."""
+    """This very file (same checksum) is already stored as a dataset of that kind: nothing was
+    stored. When it was not the version in force, it is in force again (``reinstated``)."""
 
-    def __init__(self, dataset: ReferenceDataset) -> None:
-        super().__init__(
-            f"This file is already imported as {dataset} on {dataset.imported_at:%d %b %Y}."
-        )
+    def __init__(self, dataset: ReferenceDataset, reinstated: bool = False) -> None:
+        said = f"This file is already imported as {dataset} on {dataset.imported_at:%d %b %Y}."
+        if reinstated:
+            said += " It is the version in force again from now (a roll-back)."
+        else:
+            said += " It is the version in force."
+        super().__init__(said)
         self.dataset = dataset
+        self.reinstated = reinstated
+
+
+def _in_force_of_kind(kind: str) -> ReferenceDataset | None:
+    return ReferenceDataset.objects.filter(kind=kind).order_by("-in_force_since", "-id").first()
+
+
+def in_force_ids() -> set[int]:
+    """The dataset versions the risk profiles use now: the one in force of the DOL List and of
+    the prevalence figures, and every TIP tiers file that gives some country its latest year (as
+    current_reference reads them). Two queries."""
+    stored = list(ReferenceDataset.objects.order_by("-in_force_since", "-id").only("id", "kind"))
+    order = {d.pk: position for position, d in enumerate(stored)}
+    used: set[int] = set()
+    for kind in (ReferenceKind.DOL_GOODS, ReferenceKind.PREVALENCE):
+        first = next((d for d in stored if d.kind == kind), None)
+        if first is not None:
+            used.add(first.pk)
+    best: dict[str, tuple[tuple[int, int], int]] = {}
+    for country, year, dataset_id in TierPlacementRow.objects.values_list(
+        "country", "year", "dataset_id"
+    ):
+        rank = (-year, order[dataset_id])
+        if country not in best or rank < best[country][0]:
+            best[country] = (rank, dataset_id)
+    return used | {dataset_id for _rank, dataset_id in best.values()}
 
 
 def _rows(dataset: ReferenceDataset, rows: tuple[Any, ...]) -> None:
@@ -98,7 +129,12 @@ def import_reference(
     checksum = hashlib.sha256(data).hexdigest()
     existing = ReferenceDataset.objects.filter(kind=reference_kind.value, checksum=checksum).first()
     if existing is not None:
-        raise AlreadyImported(existing)
+        current = _in_force_of_kind(reference_kind.value)
+        if current is None or current.pk == existing.pk:
+            raise AlreadyImported(existing)
+        existing.in_force_since = timezone.now()
+        existing.save(update_fields=["in_force_since"])
+        raise AlreadyImported(existing, reinstated=True)
     parsed = READERS[reference_kind](data)
     edition = edition.strip() or suggest_edition(file_name, parsed.years)
     if not edition:
@@ -136,8 +172,8 @@ def current_reference() -> Reference:
     """The reference data in force: the newest import of the DOL List and of the prevalence
     figures; for TIP tiers, each country's latest year across every imported file (a newer file
     wins for the same year). One query when nothing was imported since the last call."""
-    stored = list(ReferenceDataset.objects.order_by("-imported_at", "-id"))
-    key = tuple((d.pk, d.checksum, d.imported_at.isoformat()) for d in stored)
+    stored = list(ReferenceDataset.objects.order_by("-in_force_since", "-id"))
+    key = tuple((d.pk, d.checksum, d.in_force_since.isoformat()) for d in stored)
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
