@@ -85,6 +85,13 @@ def _import(args: argparse.Namespace) -> int:
         names = ", ".join(f"{name} (#{pk})" for pk, name in row.matches)
         print(f"{row.sheet} row {row.parsed.number}: {row.name} may duplicate {names}")
     if outcome is None:
+        if args.on_duplicate == "merge":
+            for merge in imports.merge_preview(plan).values():
+                for item in merge["fields"]:
+                    print(
+                        f"{merge['sheet']} row {merge['row']} would merge into {merge['target']}: "
+                        f"{item['sentence']}"
+                    )
         print(
             f"Dry run: {len(plan.rows)} row(s) without problems, {len(plan.duplicates)} possible "
             f"duplicate(s) (would {args.on_duplicate}). Nothing was written."
@@ -95,12 +102,18 @@ def _import(args: argparse.Namespace) -> int:
             f"{sheet}: {counts['created']} created, {counts['merged']} merged, "
             f"{counts['skipped']} skipped."
         )
+    for merge in outcome.merges:
+        for item in merge["fields"]:
+            where = f"{merge['sheet']} row {merge['row']} merged into {merge['target']}"
+            print(f"{where}: {item['sentence']}")
     return 0
 
 
 def _format(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
+    if args.file == "-":
+        return "csv"  # standard output: CSV unless --format says otherwise
     suffix = Path(args.file).suffix.lower().lstrip(".")
     if suffix not in ("csv", "xlsx"):
         raise CommandError(f"cannot tell the format from {args.file!r}; add --format csv or xlsx.")
@@ -118,6 +131,12 @@ def _export(args: argparse.Namespace) -> int:
         flt = services.OrganisationFilter(
             search=args.search, kind=args.kind, sector=args.sector, country=args.country.upper()
         )
+        wrong = flt.problems()
+        if wrong:
+            raise CommandError(
+                " ".join(f"--{name}: {problem}" for name, problem in wrong.items())
+                + " Nothing was written."
+            )
         qs = services.filter_organisations(services.organisations_of(programme), flt)
         table = exports.organisation_table(qs)
     elif args.export_kind == "contacts":
@@ -184,10 +203,16 @@ def _add_export(sub: Any) -> None:
     kinds.required = True
     for kind, what in _EXPORT_KINDS.items():
         cmd = kinds.add_parser(kind, help=f"export {what}", description=f"Export {what}.")
-        cmd.add_argument("file", metavar="FILE", help="file to write (.csv or .xlsx); - for stdout")
+        cmd.add_argument(
+            "file",
+            metavar="FILE",
+            help="file to write (.csv or .xlsx); - for standard output (CSV unless --format)",
+        )
         cmd.add_argument("--programme", required=True, metavar="SLUG", help="programme to export")
         cmd.add_argument(
-            "--format", choices=("csv", "xlsx"), help="file format (default: from FILE's extension)"
+            "--format",
+            choices=("csv", "xlsx"),
+            help="file format (default: from FILE's extension; CSV for -)",
         )
         if kind == "organisations":
             cmd.add_argument("--search", default="", help="only names/identifiers containing this")

@@ -1,5 +1,7 @@
 """Warm introductions: shortest chains from the team to an organisation's contacts."""
 
+import pytest
+
 from partnerpath.core.network import Edge, warm_introductions
 
 ALICE, BOB = ("user", 1), ("user", 2)
@@ -50,3 +52,31 @@ def test_it_returns_one_chain_per_reachable_target_shortest_first_within_the_lim
 
 def test_a_team_member_who_is_also_the_target_needs_no_introduction():
     assert warm_introductions([Edge(ALICE, C4, "knows")], [ALICE], [ALICE]) == []
+
+
+def test_each_link_keeps_the_direction_it_was_recorded_in():
+    # Recorded "C1 was introduced by Alice"; the chain walks it from Alice to C1, backwards.
+    edges = [Edge(C1, ALICE, "introduced_by"), Edge(C1, TARGET, "knows")]
+    (chain,) = warm_introductions(edges, [ALICE], [TARGET])
+    assert chain.people == (ALICE, C1, TARGET)
+    assert chain.links == ("introduced_by", "knows")
+    assert chain.as_recorded == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("edge", "as_recorded"),
+    [
+        (Edge(ALICE, TARGET, "introduced_by"), True),  # Alice was introduced by the target
+        (Edge(TARGET, ALICE, "introduced_by"), False),  # the target was introduced by Alice
+    ],
+)
+def test_a_direct_link_reads_as_recorded_or_reversed(edge, as_recorded):
+    (chain,) = warm_introductions([edge], [ALICE], [TARGET])
+    assert chain.as_recorded == (as_recorded,)
+
+
+def test_without_a_limit_every_reachable_target_has_its_chain():
+    targets = [("contact", 100 + i) for i in range(8)]
+    edges = [Edge(ALICE, t, "knows") for t in targets]
+    assert len(warm_introductions(edges, [ALICE], targets)) == 5
+    assert len(warm_introductions(edges, [ALICE], targets, limit=None)) == 8

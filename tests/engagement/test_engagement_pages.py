@@ -136,8 +136,8 @@ def test_connections_give_warm_introductions_on_the_organisation_page(cast, clie
             ).status_code
             == 302
         )
-    chains = client.get(f"/p/mekong/organisations/{target_org.pk}/").context["introductions"]
-    assert [[s.label for s in chain] for chain in chains] == [
+    found = client.get(f"/p/mekong/organisations/{target_org.pk}/").context["introductions"]
+    assert [[s.label for s in chain] for chain in found.chains] == [
         ["member", "Mr Bridge (Bridge NGO)", "Ms Target (Target Co)"]
     ]
 

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 
 from partnerpath.accounts import services
 from partnerpath.accounts.choices import Role
-from partnerpath.accounts.models import User
+from partnerpath.accounts.models import Programme, User
 
 
 class ThrottledLoginForm(AuthenticationForm):
@@ -64,3 +64,17 @@ class SignUpForm(UserCreationForm):  # type: ignore[type-arg]
     class Meta:
         model = User
         fields = ("username", "first_name", "last_name", "email")
+
+
+class ProgrammeSettingsForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The programme's own settings, changed by its admins (each change in the history)."""
+
+    class Meta:
+        model = Programme
+        fields = ["name", "description", "stale_after_days"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "stale_after_days": "The dashboard lists active organisations without an interaction "
+            "for longer than this (1 to 3650 days). Anyone can look further back on the "
+            "dashboard without changing this."
+        }

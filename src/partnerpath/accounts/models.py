@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -23,6 +24,11 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
+def _default_stale_after_days() -> int:
+    """New programmes start from the STALE_AFTER_DAYS setting."""
+    return int(settings.STALE_AFTER_DAYS)
+
+
 @audited()
 class Programme(models.Model):
     """The workspace of one CTIP programme or organisation; every record belongs to one."""
@@ -34,7 +40,9 @@ class Programme(models.Model):
         default=False, help_text="Fictional data loaded by `partnerpath demo load`."
     )
     stale_after_days = models.PositiveIntegerField(
-        default=180,
+        "not contacted for (days)",
+        default=_default_stale_after_days,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
         help_text="Organisations not contacted for this many days are listed on the dashboard.",
     )
     created_at = models.DateTimeField(auto_now_add=True)

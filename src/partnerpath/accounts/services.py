@@ -59,9 +59,17 @@ def programmes_of(user: Any) -> Any:
 
 @transaction.atomic
 def create_programme(name: str, slug: str, admin: User, description: str = "") -> Programme:
-    """Create a programme with its first admin."""
+    """Create a programme with its first admin (its other settings from the defaults, e.g.
+    STALE_AFTER_DAYS)."""
     programme = Programme.objects.create(name=name, slug=slug, description=description)
     Membership.objects.create(programme=programme, user=admin, role=Role.ADMIN)
+    return programme
+
+
+@transaction.atomic
+def save_programme_settings(form: Any) -> Programme:
+    """Store an admin's change to the programme's settings (a valid ProgrammeSettingsForm)."""
+    programme: Programme = form.save()
     return programme
 
 

@@ -72,6 +72,7 @@ urlpatterns = [
     path("invitations/", views.invitation_accept, {"token": ""}, name="invitation_accept_base"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("p/<slug:programme>/team/", views.members, name="members"),
+    path("p/<slug:programme>/settings/", views.programme_settings, name="programme_settings"),
     path("p/<slug:programme>/team/invite/", views.invite, name="invite"),
     path(
         "p/<slug:programme>/team/invitations/<int:pk>/revoke/",

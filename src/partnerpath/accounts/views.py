@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 
 from partnerpath.accounts import services
 from partnerpath.accounts.access import programme_access
-from partnerpath.accounts.forms import InviteForm, RoleForm, SignUpForm, ThrottledLoginForm
+from partnerpath.accounts.forms import (
+    InviteForm,
+    ProgrammeSettingsForm,
+    RoleForm,
+    SignUpForm,
+    ThrottledLoginForm,
+)
 from partnerpath.accounts.models import Invitation, Membership
 from partnerpath.audit.services import history_of
 from partnerpath.formtools import error_summary
@@ -56,6 +62,34 @@ def members(request: HttpRequest, programme: str) -> HttpResponse:
             "invite_form": InviteForm() if access.can_manage else None,
             "role_form": RoleForm,
             "changes": history_of(*team)[:30] if access.can_manage else [],
+        },
+    )
+
+
+@login_required
+def programme_settings(request: HttpRequest, programme: str) -> HttpResponse:
+    """The programme's name, description and how long without contact puts an organisation on
+    the dashboard; admins only, every change in the history."""
+    from urllib.parse import urlencode
+
+    from partnerpath.registry import history
+
+    access = programme_access(request, programme, "manage")
+    form = ProgrammeSettingsForm(request.POST or None, instance=access.programme)
+    if request.method == "POST" and form.is_valid():
+        services.save_programme_settings(form)
+        messages.success(request, "Programme settings saved.")
+        return redirect("accounts:programme_settings", programme)
+    return TemplateResponse(
+        request,
+        "accounts/programme_settings.html",
+        {
+            "programme": access.programme,
+            "access": access,
+            "nav": "members",
+            "form": form,
+            "changes": history_of(access.programme)[: history.ON_A_PAGE],
+            "history_query": urlencode({"kind": "accounts.programme"}),
         },
     )
 

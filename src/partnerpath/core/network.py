@@ -14,7 +14,8 @@ Person = tuple[str, int]
 
 @dataclass(frozen=True)
 class Edge:
-    """Two people who know each other, and how."""
+    """Two people who know each other, and how, in the direction it was recorded: ``a`` <kind>
+    ``b`` (e.g. a "was introduced by" b)."""
 
     a: Person
     b: Person
@@ -27,6 +28,9 @@ class Chain:
 
     people: tuple[Person, ...]
     links: tuple[str, ...]
+    # For each link: True when it was recorded from this person to the next (people[i] <kind>
+    # people[i+1]), False when the chain walks it backwards (people[i+1] <kind> people[i]).
+    as_recorded: tuple[bool, ...] = ()
 
     @property
     def hops(self) -> int:
@@ -35,16 +39,21 @@ class Chain:
 
 
 def warm_introductions(
-    edges: Iterable[Edge], team: Iterable[Person], targets: Iterable[Person], limit: int = 5
+    edges: Iterable[Edge],
+    team: Iterable[Person],
+    targets: Iterable[Person],
+    limit: int | None = 5,
 ) -> list[Chain]:
-    """Shortest chain to each reachable target contact, shortest first (ties by target).
+    """Shortest chain to each reachable target contact, shortest first (ties by target); at most
+    ``limit`` chains (None: all of them).
 
-    Connections are treated as going both ways: if A knows B, B can introduce A.
+    Connections are treated as going both ways: if A knows B, B can introduce A. Each link keeps
+    the direction it was recorded in, so "A was introduced by B" is not read as the reverse.
     """
     graph: nx.Graph[Person] = nx.Graph()
     for edge in edges:
         if edge.a != edge.b:
-            graph.add_edge(edge.a, edge.b, kind=edge.kind)
+            graph.add_edge(edge.a, edge.b, kind=edge.kind, start=edge.a)
     sources = [p for p in team if p in graph]
     if not sources:
         return []
@@ -55,7 +64,9 @@ def warm_introductions(
         path = paths.get(target)
         if path is None or len(path) < 2:
             continue
-        links = tuple(str(graph.edges[u, v]["kind"]) for u, v in pairwise(path))
-        chains.append(Chain(tuple(path), links))
+        steps = list(pairwise(path))
+        links = tuple(str(graph.edges[u, v]["kind"]) for u, v in steps)
+        forward = tuple(graph.edges[u, v]["start"] == u for u, v in steps)
+        chains.append(Chain(tuple(path), links, forward))
     chains.sort(key=lambda c: (c.hops, c.people[-1]))
-    return chains[:limit]
+    return chains if limit is None else chains[:limit]

@@ -10,7 +10,7 @@ from django.forms import inlineformset_factory
 from partnerpath.accounts.models import Programme
 from partnerpath.engagement.choices import InteractionKind
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
-from partnerpath.engagement.services import InteractionFilter, team_of
+from partnerpath.engagement.services import InteractionFilter, interaction_date_problem, team_of
 from partnerpath.registry.models import Contact, Organisation
 from partnerpath.widgets import DateInput
 
@@ -36,6 +36,13 @@ class InteractionForm(forms.ModelForm):  # type: ignore[type-arg]
         )
         fields["contacts"].label_from_instance = lambda c: f"{c.name} ({c.organisation.name})"
         fields["team"].queryset = team_of(programme)
+
+    def clean_occurred_on(self) -> Any:
+        day = self.cleaned_data.get("occurred_on")
+        problem = interaction_date_problem(day)
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
 
 
 class FollowUpForm(forms.ModelForm):  # type: ignore[type-arg]

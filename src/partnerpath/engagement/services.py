@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
+from partnerpath.accounts.choices import EDIT_ROLES
 from partnerpath.accounts.models import Membership, Programme, User
 from partnerpath.core import checkins, network
+from partnerpath.engagement.choices import ConnectionKind
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
 from partnerpath.registry.models import Contact, Organisation
 
@@ -24,14 +27,36 @@ def today() -> date:
     return timezone.localdate()
 
 
+# An interaction is logged once it happened; a day ahead is allowed for people in time zones
+# ahead of the server's.
+DAYS_AHEAD_ALLOWED = 1
+
+
+def interaction_date_problem(day: date | None) -> str:
+    """Why an interaction cannot carry this date ("" when it can): it must not lie in the future."""
+    if day is None or day <= today() + timedelta(days=DAYS_AHEAD_ALLOWED):
+        return ""
+    return (
+        f"{day:%d %b %Y} is in the future. Log an interaction once it has happened; for a "
+        "planned meeting, add a follow-up with that due date to an earlier interaction."
+    )
+
+
+def last_contact_expression() -> Max:
+    """The latest interaction date of an organisation (for ``annotate``), ignoring dates after
+    today, so a wrongly dated entry cannot hide an organisation from the overdue lists."""
+    return Max("interactions__occurred_on", filter=Q(interactions__occurred_on__lte=today()))
+
+
 def _checkin_input(org: Organisation, last: date | None) -> checkins.CheckinInput:
     return checkins.CheckinInput(org.pk, org.kind, org.checkin_every_days, last)
 
 
 def checkin_of(org: Organisation) -> checkins.Checkin:
-    """Where one organisation stands against its check-in cadence."""
-    last = org.interactions.aggregate(last=Max("occurred_on"))["last"]
-    return checkins.checkin(_checkin_input(org, last), today())
+    """Where one organisation stands against its check-in cadence (future dates ignored)."""
+    now = today()
+    last = org.interactions.filter(occurred_on__lte=now).aggregate(last=Max("occurred_on"))["last"]
+    return checkins.checkin(_checkin_input(org, last), now)
 
 
 @dataclass(frozen=True)
@@ -59,7 +84,7 @@ def dashboard(programme: Programme, stale_after_days: int | None = None) -> Dash
     now = today()
     orgs = list(
         Organisation.objects.filter(programme=programme, is_active=True)
-        .annotate(last_contact=Max("interactions__occurred_on"))
+        .annotate(last_contact=last_contact_expression())
         .order_by("name")
     )
     by_id = {o.pk: o for o in orgs}
@@ -119,17 +144,60 @@ class IntroductionStep:
     link: str
 
 
-def warm_introductions_to(org: Organisation, limit: int = 5) -> list[list[IntroductionStep]]:
-    """Shortest chains of connections from the programme's team to the organisation's contacts."""
+@dataclass(frozen=True)
+class Introductions:
+    """The chains shown on an organisation's page, and how many contacts could be reached."""
+
+    chains: list[list[IntroductionStep]]
+    reachable: int
+
+    @property
+    def more(self) -> int:
+        """Reachable contacts whose chain is not shown."""
+        return self.reachable - len(self.chains)
+
+    def __iter__(self) -> Iterator[list[IntroductionStep]]:
+        """The chains shown (callers that only want those can iterate)."""
+        return iter(self.chains)
+
+
+# How a link reads when the chain walks it against the direction it was recorded in.
+_REVERSED = {ConnectionKind.INTRODUCED_BY.value: "introduced"}
+
+
+def link_label(kind: str, as_recorded: bool) -> str:
+    """A connection as it reads from one person to the next ("was introduced by" one way,
+    "introduced" the other; "knows" and "worked with" read the same both ways)."""
+    if not as_recorded and kind in _REVERSED:
+        return _REVERSED[kind]
+    try:
+        return str(ConnectionKind(kind).label)
+    except ValueError:
+        return kind.replace("_", " ")
+
+
+def introduction_team(programme: Programme) -> list[network.Person]:
+    """Who counts as "our team" for warm introductions: active users whose role in the programme
+    may change records (admins, PSE leads, team members). Reviewers and viewers, often the donor
+    or the wider programme, do not make introductions on the team's behalf."""
+    ids = Membership.objects.filter(
+        programme=programme, role__in=EDIT_ROLES, user__is_active=True
+    ).values_list("user_id", flat=True)
+    return [("user", uid) for uid in ids]
+
+
+def warm_introductions_to(org: Organisation, limit: int = 5) -> Introductions:
+    """Shortest chains of connections from the programme's team to the organisation's contacts
+    who are still there (inactive contacts can pass an introduction on but are not targets)."""
     programme = org.programme
-    team = [
-        ("user", uid)
-        for uid in Membership.objects.filter(programme=programme).values_list("user_id", flat=True)
+    targets = [
+        ("contact", cid) for cid in org.contacts.filter(is_active=True).values_list("pk", flat=True)
     ]
-    targets = [("contact", cid) for cid in org.contacts.values_list("pk", flat=True)]
     if not targets:
-        return []
-    chains = network.warm_introductions(programme_edges(programme), team, targets, limit)
+        return Introductions([], 0)
+    team = introduction_team(programme)
+    every = network.warm_introductions(programme_edges(programme), team, targets, limit=None)
+    chains = every[:limit]
     user_ids = {pid for c in chains for kind, pid in c.people if kind == "user"}
     contact_ids = {pid for c in chains for kind, pid in c.people if kind == "contact"}
     users = {u.pk: str(u) for u in User.objects.filter(pk__in=user_ids)}
@@ -142,10 +210,12 @@ def warm_introductions_to(org: Organisation, limit: int = 5) -> list[list[Introd
         steps = []
         for i, (kind, pid) in enumerate(chain.people):
             label = users.get(pid, "?") if kind == "user" else contacts.get(pid, "?")
-            link = chain.links[i] if i < len(chain.links) else ""
-            steps.append(IntroductionStep(label, kind == "user", link.replace("_", " ")))
+            link = ""
+            if i < len(chain.links):
+                link = link_label(chain.links[i], chain.as_recorded[i])
+            steps.append(IntroductionStep(label, kind == "user", link))
         result.append(steps)
-    return result
+    return Introductions(result, len(every))
 
 
 def connections_of_contact(contact: Contact) -> QuerySet[Connection]:
@@ -155,6 +225,55 @@ def connections_of_contact(contact: Contact) -> QuerySet[Connection]:
     ).select_related(
         "from_user", "to_user", "from_contact__organisation", "to_contact__organisation"
     )
+
+
+class ConnectionExists(Exception):
+    """The two people are already connected; the message names the connection."""
+
+
+def _side(person: Any) -> dict[str, Any]:
+    """Filter of one side of a connection: a user (team member) or a contact."""
+    return {"user": person} if isinstance(person, User) else {"contact": person}
+
+
+def connection_between(programme: Programme, a: Any, b: Any) -> Connection | None:
+    """The connection already recorded between two people, in either direction."""
+    one, two = _side(a), _side(b)
+    forward = Q(**{f"from_{k}": v for k, v in one.items()}) & Q(
+        **{f"to_{k}": v for k, v in two.items()}
+    )
+    backward = Q(**{f"from_{k}": v for k, v in two.items()}) & Q(
+        **{f"to_{k}": v for k, v in one.items()}
+    )
+    return (
+        Connection.objects.filter(programme=programme)
+        .filter(forward | backward)
+        .select_related("from_user", "to_user", "from_contact", "to_contact")
+        .first()
+    )
+
+
+def duplicate_connection_message(existing: Connection) -> str:
+    """What to tell someone who records a connection that exists already."""
+    return (
+        f"These two people are already connected: “{existing}”. Each pair is recorded once, "
+        "whichever way round; remove that connection first to record it differently."
+    )
+
+
+@transaction.atomic
+def record_connection(
+    programme: Programme, a: Any, kind: str, b: Any, note: str = ""
+) -> Connection:
+    """Record that ``a`` <kind> ``b``; raises ConnectionExists when the pair is connected already
+    (in either direction)."""
+    existing = connection_between(programme, a, b)
+    if existing is not None:
+        raise ConnectionExists(duplicate_connection_message(existing))
+    fields: dict[str, Any] = {"programme": programme, "kind": kind, "note": note}
+    fields.update({f"from_{k}": v for k, v in _side(a).items()})
+    fields.update({f"to_{k}": v for k, v in _side(b).items()})
+    return Connection.objects.create(**fields)
 
 
 @transaction.atomic

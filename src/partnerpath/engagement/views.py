@@ -16,7 +16,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from partnerpath.accounts.access import ProgrammeAccess, programme_access
-from partnerpath.audit.services import history_of
 from partnerpath.engagement import services
 from partnerpath.engagement.choices import InteractionKind
 from partnerpath.engagement.forms import (
@@ -26,6 +25,7 @@ from partnerpath.engagement.forms import (
     InteractionForm,
 )
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
+from partnerpath.registry import history
 from partnerpath.registry.models import Contact
 
 PAGE_SIZE = 50
@@ -157,7 +157,9 @@ def interaction_detail(request: HttpRequest, programme: str, pk: int) -> HttpRes
         interaction=interaction,
         meeting=services.partnership_meeting_of(interaction),
         follow_ups=follow_ups,
-        changes=history_of(interaction, *follow_ups)[:40],
+        changes=history.record_history(interaction, access.membership),
+        history_query=urlencode(history.history_params(interaction)),
+        history_note="with its follow-ups, deleted ones included",
     )
 
 
@@ -222,28 +224,24 @@ def connection_list(request: HttpRequest, programme: str) -> HttpResponse:
         access = programme_access(request, programme, "edit")
         assert form is not None
         if form.is_valid():
-            fields: dict[str, Any] = {
-                "programme": access.programme,
-                "kind": form.cleaned_data["kind"],
-                "note": form.cleaned_data["note"],
-            }
-            for side in ("from", "to"):
-                kind, pid = form.cleaned_data[f"{side}_person"].split(":")
-                if (
-                    kind == "user"
-                    and not services.team_of(access.programme).filter(pk=pid).exists()
-                ):
-                    form.add_error(f"{side}_person", "Choose a member of this programme.")
-                elif (
-                    kind == "contact"
-                    and not Contact.objects.filter(pk=pid, programme=access.programme).exists()
-                ):
-                    form.add_error(f"{side}_person", "Choose a contact of this programme.")
-                fields[f"{side}_{kind}_id"] = int(pid)
+            people = [
+                _person(access, form, side, form.cleaned_data[f"{side}_person"])
+                for side in ("from", "to")
+            ]
             if not form.errors:
-                Connection.objects.create(**fields)
-                messages.success(request, "Connection saved.")
-                return redirect("engagement:connection_list", programme)
+                try:
+                    services.record_connection(
+                        access.programme,
+                        people[0],
+                        form.cleaned_data["kind"],
+                        people[1],
+                        form.cleaned_data["note"],
+                    )
+                except services.ConnectionExists as exc:
+                    form.add_error(None, str(exc))
+                else:
+                    messages.success(request, "Connection saved.")
+                    return redirect("engagement:connection_list", programme)
     qs = (
         Connection.objects.filter(programme=access.programme)
         .select_related(
@@ -261,6 +259,20 @@ def connection_list(request: HttpRequest, programme: str) -> HttpResponse:
         form=form,
         query="",
     )
+
+
+def _person(access: ProgrammeAccess, form: ConnectionForm, side: str, value: str) -> Any:
+    """The team member or contact a form side names, or None with an error on that side."""
+    kind, pid = value.split(":")
+    if kind == "user":
+        found: Any = services.team_of(access.programme).filter(pk=pid).first()
+        error = "Choose a member of this programme."
+    else:
+        found = Contact.objects.filter(pk=pid, programme=access.programme).first()
+        error = "Choose a contact of this programme."
+    if found is None:
+        form.add_error(f"{side}_person", error)
+    return found
 
 
 @login_required

@@ -6,8 +6,10 @@ from typing import Any
 
 from django import forms
 
+from partnerpath.audit.choices import Action
 from partnerpath.core.countries import country_choices
 from partnerpath.formtools import https_urls
+from partnerpath.registry import history
 from partnerpath.registry.choices import LinkKind, Sector
 from partnerpath.registry.models import (
     PROFILE_FIELDS,
@@ -151,3 +153,47 @@ class MergeForm(forms.Form):
         self.fields["duplicate"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
             programme_id=organisation.programme_id
         ).exclude(pk=organisation.pk)
+
+
+class HistoryFilterForm(forms.Form):
+    """The History page's filter; a wrong value is reported and the rest still applies."""
+
+    kind = forms.ChoiceField(label="Kind of record", required=False)
+    record = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    actor = forms.ChoiceField(label="Changed by", required=False)
+    action = forms.ChoiceField(
+        label="Action", required=False, choices=[("", "Any"), *Action.choices]
+    )
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput({"type": "date"})
+    )
+    date_to = forms.DateField(label="To", required=False, widget=forms.DateInput({"type": "date"}))
+
+    def __init__(
+        self, *args: Any, kinds: list[tuple[str, str]], actors: list[str], **kw: Any
+    ) -> None:
+        super().__init__(*args, **kw)
+        self.fields["kind"].choices = [("", "Any"), *kinds]  # type: ignore[attr-defined]
+        self.fields["actor"].choices = [("", "Anyone"), *((a, a) for a in actors)]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date is before the start date.")
+        if data.get("record") and not data.get("kind"):
+            self.add_error("kind", "Say which kind of record to show the changes of.")
+        return data
+
+    def to_filter(self) -> history.HistoryFilter:
+        """The valid parts of the filter."""
+        data = getattr(self, "cleaned_data", {}) if self.is_bound else {}
+        record = data.get("record")
+        return history.HistoryFilter(
+            kind=data.get("kind") or "",
+            record=str(record) if record and data.get("kind") else "",
+            actor=data.get("actor") or "",
+            action=data.get("action") or "",
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )

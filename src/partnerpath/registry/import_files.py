@@ -6,7 +6,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import openpyxl
@@ -110,13 +110,45 @@ def _read_csv(data: bytes, max_rows: int) -> list[Sheet]:
     delimiter = max(_DELIMITERS, key=first_line.count)
     if first_line.count(delimiter) == 0:
         delimiter = ","
-    try:
-        sheet, _ = _rows_of(
-            "CSV", csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), max_rows, 0
-        )
-    except csv.Error as exc:
-        raise ImportFileError(f"The file could not be read as CSV: {exc}.") from None
+    sheet, _ = _rows_of("CSV", _csv_records(text, delimiter), max_rows, 0)
     return [sheet] if sheet else []
+
+
+def _csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
+    """The CSV's records, read strictly: a quote that is never closed would otherwise swallow
+    every following line into one cell, silently losing rows."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    while True:
+        started = reader.line_num + 1  # the line the next record starts on
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ImportFileError(_csv_problem(str(exc), started, reader.line_num)) from None
+
+
+def _csv_problem(error: str, started: int, line: int) -> str:
+    """A CSV reading error as a person can fix it, naming the line."""
+    if "unexpected end of data" in error or "EOF" in error:
+        return (
+            f'Line {started} opens a quoted value (") that is never closed, so every line after '
+            "it would be read into one cell. Add the closing quote, or remove the opening one, "
+            "and upload the file again."
+        )
+    if "expected after" in error and line > started:
+        return (
+            f"A quoted value opened on line {started} only closes on line {line}, where text "
+            f"follows the closing quote: a quote is probably missing on line {started}. Correct "
+            "it and upload the file again."
+        )
+    if "expected after" in error:
+        return (
+            f"Line {line} has text right after the closing quote of a quoted value; a quoted "
+            "value ends with the quote followed by the delimiter or the end of the line (write a "
+            'quote inside a value as two quotes: ""). Correct it and upload the file again.'
+        )
+    return f"Line {line} could not be read as CSV ({error})."
 
 
 def _read_xlsx(data: bytes, max_rows: int) -> list[Sheet]:

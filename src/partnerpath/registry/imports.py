@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from partnerpath.accounts.models import Programme
 from partnerpath.audit.context import acting_as, because
-from partnerpath.core.cells import CellValue
+from partnerpath.registry import import_merge
 from partnerpath.registry.choices import ImportStatus
 from partnerpath.registry.import_files import ImportFileError
 from partnerpath.registry.import_plan import (
@@ -45,6 +45,7 @@ __all__ = [
     "commit_batch",
     "commit_plan",
     "import_file",
+    "merge_preview",
     "plan_import",
     "start_batch",
     "summarise",
@@ -55,9 +56,7 @@ __all__ = [
 MAX_LISTED = 1000
 SAMPLE_ROWS = 50
 _ORGANISATION_FIELDS = tuple(c.key for c in columns_for(ORGANISATIONS))
-_CONTACT_FIELDS = tuple(
-    c.key for c in columns_for(CONTACTS) if c.key not in {"organisation", "organisation_country"}
-)
+_CONTACT_FIELDS = tuple(c.key for c in import_merge.merge_columns(CONTACTS))
 # Fields a merge never changes, even when the existing value looks empty.
 _KEEP_ON_MERGE = frozenset({"name", "kind", "is_active", "department"})
 
@@ -67,6 +66,8 @@ class Outcome:
     """What a committed import did, per sheet."""
 
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Each merged row: which fields it filled or added to, and where the stored value was kept.
+    merges: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, sheet: str, what: str) -> None:
         """Count one created, merged or skipped row."""
@@ -100,32 +101,17 @@ def _choice(row: RowPlan, decisions: Mapping[str, str], default: str) -> str:
     return choice if choice in DUPLICATE_CHOICES else DEFAULT_DUPLICATE_CHOICE
 
 
-def _merge(
-    record: models.Model,
-    fields: tuple[str, ...],
-    values: Mapping[str, CellValue],
-    given: frozenset[str],
-) -> bool:
-    """Fill the record's empty fields and add to its lists from the row's non-blank cells."""
-    changed = False
-    for key in fields:
-        if key in _KEEP_ON_MERGE or key not in given:
-            continue
-        mine: Any = getattr(record, key, None)
-        theirs = values[key]
-        if isinstance(mine, list) and isinstance(theirs, list):
-            merged = [*mine, *(v for v in theirs if v not in mine)]
-            if merged != mine:
-                setattr(record, key, merged)
-                changed = True
-        elif isinstance(mine, bool):
-            if theirs is True and not mine:  # a flag (champion, commits resources) only turns on
-                setattr(record, key, True)
-                changed = True
-        elif mine in (None, "") and theirs not in (None, ""):
-            setattr(record, key, theirs)
-            changed = True
-    return changed
+def _merge(record: models.Model, row: RowPlan, outcome: Outcome) -> None:
+    """Fold a row into the record it duplicates (fill empty fields, add to lists, turn flags on;
+    never overwrite), saving it when anything changed, and note what was kept."""
+    merges = import_merge.compare(
+        record, import_merge.merge_columns(row.sheet), row.parsed.values, row.parsed.given
+    )
+    if import_merge.apply(record, merges, row.parsed.values):
+        record.save()
+    outcome.merges.append(
+        import_merge.describe(row.sheet, row.parsed.number, row.name, record, merges)
+    )
 
 
 def _commit_organisations(
@@ -150,10 +136,8 @@ def _commit_organisations(
             outcome.add(ORGANISATIONS, "created")
             continue
         target_id = row.matches[0][0]
-        if choice == "merge" and _merge(
-            targets[target_id], _ORGANISATION_FIELDS, values, row.parsed.given
-        ):
-            targets[target_id].save()
+        if choice == "merge":
+            _merge(targets[target_id], row, outcome)
         ids[row.parsed.number] = target_id
         outcome.add(ORGANISATIONS, "merged" if choice == "merge" else "skipped")
     return ids
@@ -185,12 +169,8 @@ def _commit_contacts(
             outcome.add(CONTACTS, "created")
             continue
         target = targets.get(row.matches[0][0])
-        if (
-            choice == "merge"
-            and target is not None
-            and _merge(target, _CONTACT_FIELDS, values, row.parsed.given)
-        ):
-            target.save()
+        if choice == "merge" and target is not None:
+            _merge(target, row, outcome)
         outcome.add(CONTACTS, "merged" if choice == "merge" else "skipped")
 
 
@@ -226,6 +206,11 @@ def commit_plan(
     return outcome
 
 
+def merge_preview(plan: ImportPlan) -> dict[str, dict[str, Any]]:
+    """How merging each possible duplicate would treat every field where the file differs."""
+    return import_merge.preview(plan, MAX_LISTED)
+
+
 def _status(row: RowPlan) -> str:
     if not row.parsed.ok:
         return "problem"
@@ -233,9 +218,11 @@ def _status(row: RowPlan) -> str:
 
 
 def summarise(plan: ImportPlan) -> dict[str, Any]:
-    """What the preview page shows, kept with the batch (lists capped at MAX_LISTED)."""
+    """What the preview page shows, kept with the batch (lists capped at MAX_LISTED): for each
+    possible duplicate, how a merge would treat every field where the file differs."""
     problems = plan.problems
     duplicates = plan.duplicates
+    merges = merge_preview(plan)
     return {
         "notes": plan.notes,
         "rows": {ORGANISATIONS: len(plan.organisations), CONTACTS: len(plan.contacts)},
@@ -249,6 +236,7 @@ def summarise(plan: ImportPlan) -> dict[str, Any]:
                 "row": row.parsed.number,
                 "name": row.name,
                 "matches": [{"id": pk, "name": name} for pk, name in row.matches],
+                "merge": merges.get(row.key, {}).get("fields", []),
             }
             for row in duplicates[:MAX_LISTED]
         ],
@@ -306,7 +294,11 @@ def commit_batch(
             batch.created_count = outcome.total("created")
             batch.merged_count = outcome.total("merged")
             batch.skipped_count = outcome.total("skipped")
-            batch.summary = {**batch.summary, "outcome": outcome.counts}
+            batch.summary = {
+                **batch.summary,
+                "outcome": outcome.counts,
+                "merges": outcome.merges[:MAX_LISTED],
+            }
             batch.save()
     except AlreadyCommitted:
         raise
@@ -350,7 +342,11 @@ def import_file(
             merged_count=outcome.total("merged"),
             skipped_count=outcome.total("skipped"),
             committed_at=timezone.now(),
-            summary={**summarise(plan), "outcome": outcome.counts},
+            summary={
+                **summarise(plan),
+                "outcome": outcome.counts,
+                "merges": outcome.merges[:MAX_LISTED],
+            },
         )
         batch.stored_file.save(
             os.path.basename(file_name) or "import", ContentFile(data), save=False

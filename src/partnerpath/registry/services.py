@@ -10,8 +10,9 @@ from django.db.models import CharField, Q, QuerySet, TextField
 
 from partnerpath.accounts.models import Programme
 from partnerpath.audit.context import because
+from partnerpath.core.countries import is_country_code
 from partnerpath.core.names import normalise_org_name
-from partnerpath.registry.choices import LinkKind
+from partnerpath.registry.choices import LinkKind, OrganisationKind, Sector
 from partnerpath.registry.models import Contact, Organisation, OrganisationLink
 
 
@@ -39,6 +40,24 @@ class OrganisationFilter:
     def as_params(self) -> dict[str, str]:
         """The non-empty parts, for links that keep the filter."""
         return {k: v for k, v in vars(self).items() if v}
+
+    def problems(self) -> dict[str, str]:
+        """What is wrong with each part of the filter (an unknown kind, sector or country), by
+        name: a filter that can match nothing because of a typo is an error, not an empty list."""
+        found: dict[str, str] = {}
+        for name, choices in (("kind", OrganisationKind), ("sector", Sector)):
+            value = getattr(self, name)
+            if value and value not in choices.values:
+                found[name] = (
+                    f"“{value}” is not a valid choice; choose one of {', '.join(choices.values)}."
+                )
+        if self.country and not is_country_code(self.country):
+            found["country"] = (
+                f"“{self.country}” is not an ISO 3166-1 country code (for example TH, VN, MM)."
+            )
+        if self.active and self.active not in ("yes", "no"):
+            found["active"] = f"“{self.active}” is not a valid choice; choose yes or no."
+        return found
 
 
 def organisations_of(programme: Programme) -> QuerySet[Organisation]:

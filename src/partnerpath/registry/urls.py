@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from partnerpath.registry import views, views_contacts, views_import
+from partnerpath.registry import views, views_contacts, views_history, views_import
 
 app_name = "registry"
 
@@ -50,6 +50,7 @@ urlpatterns = [
     path("import/<int:pk>/", views_import.import_preview, name="import_preview"),
     path("import/<int:pk>/commit/", views_import.import_commit, name="import_commit"),
     path("import/<int:pk>/result/", views_import.import_result, name="import_result"),
+    path("history/", views_history.history_page, name="history"),
     path("contacts/", views_contacts.contact_list, name="contact_list"),
     path("contacts/new/", views_contacts.contact_form, name="contact_create"),
     path("contacts/<int:pk>/", views_contacts.contact_detail, name="contact_detail"),

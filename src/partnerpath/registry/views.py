@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,11 +16,10 @@ from django.views.decorators.http import require_POST
 
 from partnerpath.accounts.access import ProgrammeAccess, programme_access
 from partnerpath.accounts.services import programmes_of
-from partnerpath.audit.services import history_of
 from partnerpath.core.countries import country_choices, country_name
 from partnerpath.downloads import attachment_response
 from partnerpath.formtools import error_summary
-from partnerpath.registry import services
+from partnerpath.registry import deletion, history, services
 from partnerpath.registry.choices import SOURCED_FIELDS, OrganisationKind, Sector
 from partnerpath.registry.forms import (
     KeyIndividualForm,
@@ -67,9 +66,11 @@ def organisation_list(request: HttpRequest, programme: str) -> HttpResponse:
         from partnerpath.registry import exports
 
         return exports.organisations_response(qs, export, access.programme)
+    from partnerpath.engagement.services import last_contact_expression
+
     qs = qs.annotate(
         contact_count=Count("contacts", distinct=True),
-        last_contact=Max("interactions__occurred_on"),
+        last_contact=last_contact_expression(),
     ).order_by("name", "id")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return _render(
@@ -137,21 +138,28 @@ def organisation_edit(request: HttpRequest, programme: str, pk: int) -> HttpResp
 
 @login_required
 def organisation_delete(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
-    """Delete an organisation and everything attached to it, after confirmation."""
+    """Delete an organisation and everything attached to it, after a confirmation page that
+    lists all of it and says what forbids the delete, if anything does."""
     access = programme_access(request, programme, "edit")
     org = _organisation(access, pk)
     if request.method == "POST":
         name = org.name
-        org.delete()
-        messages.success(request, f"{name} was deleted. Its history stays on record.")
+        try:
+            deletion.delete_organisation(org, access.membership)
+        except deletion.DeletionRefused as exc:
+            messages.error(request, str(exc))
+            return redirect("registry:organisation_delete", programme, pk)
+        messages.success(
+            request, f"{name} was deleted. Its history stays on record in the History page."
+        )
         return redirect("registry:organisation_list", programme)
     return _render(
         request,
-        "registry/confirm_delete.html",
+        "registry/organisation_delete.html",
         access,
         "organisations",
-        object=org,
-        what="this organisation, its contacts, key individuals, policies and sources",
+        organisation=org,
+        plan=deletion.deletion_plan(org, access.membership),
     )
 
 
@@ -174,9 +182,6 @@ def organisation_detail(request: HttpRequest, programme: str, pk: int) -> HttpRe
     policies = list(org.policies.all())
     links_out = list(org.links_out.select_related("to_organisation"))
     links_in = list(org.links_in.select_related("from_organisation"))
-    changes = history_of(org, *contacts, *key_people, *policies, *sources, *links_out, *links_in)[
-        :50
-    ]
     return _render(
         request,
         "registry/organisation_detail.html",
@@ -191,7 +196,9 @@ def organisation_detail(request: HttpRequest, programme: str, pk: int) -> HttpRe
         policies=policies,
         links_out=links_out,
         links_in=links_in,
-        changes=changes,
+        changes=history.record_history(org, access.membership),
+        history_query=urlencode(history.history_params(org)),
+        history_note="its contacts, people, sources and other records, deleted ones included",
         hq=country_name(org.hq_country) if org.hq_country else "",
         operations=[country_name(c) for c in org.countries_of_operation],
         sourcing=[country_name(c) for c in org.countries_of_sourcing],

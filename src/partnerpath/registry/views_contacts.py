@@ -12,8 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from partnerpath.accounts.access import programme_access
-from partnerpath.audit.services import history_of
-from partnerpath.registry import services
+from partnerpath.registry import history, services
 from partnerpath.registry.choices import Department
 from partnerpath.registry.forms import ContactForm
 from partnerpath.registry.models import Contact
@@ -96,7 +95,9 @@ def contact_detail(request: HttpRequest, programme: str, pk: int) -> HttpRespons
             "contact": contact,
             "connections": engagement.connections_of_contact(contact),
             "interactions": contact.interactions.order_by("-occurred_on")[:20],
-            "changes": history_of(contact)[:30],
+            "changes": history.record_history(contact, access.membership),
+            "history_query": urlencode(history.history_params(contact)),
+            "history_note": "with their connections, deleted ones included",
         },
     )
 

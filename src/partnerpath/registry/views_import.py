@@ -174,4 +174,13 @@ def import_result(request: HttpRequest, programme: str, pk: int) -> HttpResponse
     if batch.status != ImportStatus.COMMITTED:
         return redirect("registry:import_preview", programme, batch.pk)
     outcome = batch.summary.get("outcome", {})
-    return _render(request, "registry/import_result.html", access, batch=batch, outcome=outcome)
+    merges = batch.summary.get("merges", [])
+    return _render(
+        request,
+        "registry/import_result.html",
+        access,
+        batch=batch,
+        outcome=outcome,
+        merges=merges,
+        kept_count=sum(m.get("kept", 0) for m in merges),
+    )

@@ -10,6 +10,11 @@ from rest_framework import serializers
 from partnerpath.api.fields import RecordField, TeamMemberField
 from partnerpath.api.serializers import ProgrammeRecordSerializer
 from partnerpath.engagement.models import Connection, FollowUp, Interaction
+from partnerpath.engagement.services import (
+    connection_between,
+    duplicate_connection_message,
+    interaction_date_problem,
+)
 from partnerpath.registry.models import Contact, Organisation
 
 STAMPS = ["created_at", "updated_at"]
@@ -67,10 +72,15 @@ class ConnectionSerializer(ProgrammeRecordSerializer):
                     {f"{side}_user": [f"Give exactly one of {side}_user and {side}_contact."]}
                 )
             sides[side] = (user, contact)
+        field = "to_user" if sides["to"][0] else "to_contact"
         if sides["from"] == sides["to"]:
-            field = "to_user" if sides["to"][0] else "to_contact"
             message = "A person cannot be connected to themselves."
             raise serializers.ValidationError({field: [message]})
+        programme = self.target_programme(attrs)
+        one, two = (user or contact for user, contact in (sides["from"], sides["to"]))
+        existing = connection_between(programme, one, two)
+        if existing is not None and existing.pk != getattr(self.instance, "pk", None):
+            raise serializers.ValidationError({field: [duplicate_connection_message(existing)]})
         return attrs
 
 
@@ -112,6 +122,12 @@ class InteractionSerializer(ProgrammeRecordSerializer):
             *STAMPS,
         ]
         read_only_fields = ["created_by"]
+
+    def validate_occurred_on(self, value: Any) -> Any:
+        problem = interaction_date_problem(value)
+        if problem:
+            raise serializers.ValidationError(problem)
+        return value
 
     def related_values(self, attrs: Any) -> dict[str, Any]:
         related = super().related_values(attrs)

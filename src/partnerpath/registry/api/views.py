@@ -9,14 +9,17 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
+from rest_framework.response import Response
 
+from partnerpath.api.access import memberships_of
 from partnerpath.api.fields import CountryCodeField, id_field
 from partnerpath.api.viewsets import ProgrammeQuery, ProgrammeRecordViewSet, yes_no_field
+from partnerpath.audit.context import acting_as
 from partnerpath.downloads import attachment_response
-from partnerpath.registry import services
+from partnerpath.registry import deletion, services
 from partnerpath.registry.api.serializers import (
     ContactSerializer,
     KeyIndividualSerializer,
@@ -103,6 +106,28 @@ class OrganisationViewSet(ProgrammeRecordViewSet):
 
     def filter_records(self, queryset: QuerySet[Any], params: dict[str, Any]) -> QuerySet[Any]:
         return services.filter_organisations(queryset, services.OrganisationFilter(**params))
+
+    @extend_schema(
+        responses={
+            204: None,
+            409: OpenApiResponse(
+                description="Not deleted: a partnership names it, or it has incident notes; "
+                "`detail` says which and what to do."
+            ),
+        }
+    )
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Delete an organisation with its contacts, key individuals, policies, sources, links,
+        checklists, hits and assessments (each in the history); 409 with the reason when a
+        partnership names it or it has incident notes."""
+        org = self.get_object()
+        membership = memberships_of(request)[org.programme_id]
+        try:
+            with acting_as(request.user):
+                deletion.delete_organisation(org, membership)
+        except deletion.DeletionRefused as refused:
+            return Response({"detail": str(refused)}, status=status.HTTP_409_CONFLICT)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @extend_schema_view(list=extend_schema(parameters=[ContactQuery]))
