@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from partnerpath.core.matching.entities import Entity, make_entity
+from partnerpath.core.matching.entities import Entity, make_entity, parse_birth_date
 from partnerpath.core.matching.index import DISPLAY_CUTOFF, ScreeningIndex
 from partnerpath.core.matching.scoring import DEFAULT_THRESHOLD, compare
 from partnerpath.core.matching.sources import LoadedList, SourceError, load_source
@@ -42,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "screen",
         help="screen names against watch lists",
         description="Screen queries (CSV id,name,schema; optional country, aliases ';'-separated, "
-        "birth_date, registration_number) against one or more lists: an OFAC legacy "
+        "birth_date (YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY), registration_number) against one "
+        "or more lists: an OFAC legacy "
         "CSV folder, a UN consolidated XML, an OpenSanctions FtM JSON-lines or "
         "targets.simple.csv file, or a generic CSV (id,name,schema,country,aliases).",
     )
@@ -149,6 +150,10 @@ def _queries(path: Path) -> list[Entity]:
             continue
         aliases = [a for a in _get(row, "aliases").split(";") if a.strip()]
         try:
+            births = [parse_birth_date(d) for d in _get(row, "birth_date").split(";") if d.strip()]
+        except ValueError as exc:
+            raise InputError(f"{path} line {number}: birth_date {exc}") from exc
+        try:
             queries.append(
                 make_entity(
                     id=_get(row, "id") or f"row-{number}",
@@ -158,7 +163,7 @@ def _queries(path: Path) -> list[Entity]:
                     identifiers=[_get(row, "registration_number")]
                     if _get(row, "registration_number")
                     else [],
-                    birth_dates=[_get(row, "birth_date")] if _get(row, "birth_date") else [],
+                    birth_dates=births,
                 )
             )
         except ValueError as exc:

@@ -36,7 +36,7 @@ def test_compare_adds_score_match_and_explanation(
     assert run(["compare", str(pairs)]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [r["match"] for r in rows] == ["false", "true"]
-    assert rows[0]["note"] == "sibling" and "screening-v3" in rows[0]["explanation"]
+    assert rows[0]["note"] == "sibling" and "screening-v4" in rows[0]["explanation"]
     assert 0.0 <= float(rows[0]["score"]) <= 1.0
 
 
@@ -128,3 +128,38 @@ def test_screen_reports_a_bad_list_without_a_traceback(
     code = run(["screen", str(_queries(tmp_path)), "--list", str(FIXTURES / bad_list)])
     err = capsys.readouterr().err
     assert code == 2 and "error:" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("birth_date", "reason"),
+    [
+        ("30/07/1957", "birth_date=1: same birth date"),
+        ("1957", "birth_date=0.75: same birth year"),
+        ("1957-07-30", "birth_date=1: same birth date"),
+    ],
+)
+def test_screen_reads_birth_dates_in_day_month_year_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], birth_date: str, reason: str
+) -> None:
+    queries = tmp_path / "queries.csv"
+    queries.write_text(
+        f"id,name,schema,birth_date\nq1,Osama bin Laden,Person,{birth_date}\n", encoding="utf-8"
+    )
+    assert run(["screen", str(queries), "--list", str(FIXTURES / "ofac")]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    hit = next(r for r in rows if r["entity_id"] == "ofac-6365")
+    assert reason in hit["explanation"]
+
+
+@pytest.mark.parametrize("birth_date", ["02/0", "31/02/1971", "someday"])
+def test_screen_refuses_a_birth_date_it_cannot_read_with_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], birth_date: str
+) -> None:
+    queries = tmp_path / "queries.csv"
+    queries.write_text(
+        f"id,name,schema,birth_date\nq1,Ann Lee,Person,1970\nq2,Bo Li,Person,{birth_date}\n",
+        encoding="utf-8",
+    )
+    assert run(["screen", str(queries), "--list", str(FIXTURES / "ofac")]) == 2
+    err = capsys.readouterr().err
+    assert "line 3: birth_date" in err and birth_date in err and "Traceback" not in err

@@ -105,13 +105,13 @@ def _refusal(
             "the file holds no entries: an empty list would silently end every hit of this list. "
             "Check the file; use --force only if the list really is empty now"
         )
-    if current is not None and not is_import_date and not current.date_is_import_date:
-        if date < current.publication_date:
-            return (
-                f"the file is dated {date.isoformat()}, older than the version in force "
-                f"(published {current.publication_date.isoformat()}). Use --force to roll back "
-                "to it on purpose"
-            )
+    dated = current is not None and not is_import_date and not current.date_is_import_date
+    if dated and current is not None and date < current.publication_date:
+        return (
+            f"the file is dated {date.isoformat()}, older than the version in force "
+            f"(published {current.publication_date.isoformat()}). Use --force to roll back "
+            "to it on purpose"
+        )
     return ""
 
 

@@ -100,3 +100,21 @@ def test_birth_years_a_generation_apart_rule_out_an_exact_name(
     assert score_pair(left, right, algorithm="screening-v2").match is v2
     result = score_pair(left, right)
     assert result.match is v3, result.explanation()
+
+
+@pytest.mark.parametrize(
+    ("query_date", "listed_date", "reason"),
+    [
+        ("02/03/1971", "1971-03-02", "same birth date"),  # day/month/year read as a date
+        ("02/03/1971", "1971", "same birth year"),
+        ("02/03/1971", "1957-07-30", "birth years differ: 1971 vs 1957"),
+        ("unknown", "1957-07-30", "not readable"),  # nothing is claimed from an unreadable date
+    ],
+)
+def test_birth_dates_are_compared_by_the_year_they_name(
+    query_date: str, listed_date: str, reason: str
+) -> None:
+    left = make_entity("q", "Person", ["Tomas Berglund"], birth_dates=[query_date])
+    right = make_entity("e", "Person", ["Tomas Berglund"], birth_dates=[listed_date])
+    feature = next(f for f in score_pair(left, right).features if f.name == "birth_date")
+    assert reason in feature.reason

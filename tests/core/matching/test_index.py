@@ -12,6 +12,9 @@ LISTED = [
     make_entity("2", "Company", ["Charoen Pokphand Group Co., Ltd."], ["th"]),
     make_entity("3", "Person", ["Usama bin Muhammad bin Awad BIN LADIN", "Osama bin Laden"]),
     make_entity("4", "Organization", ["AL QA'IDA", "The Base"]),
+    make_entity("5", "Person", ["ហ៊ុន សែន"]),
+    make_entity("6", "Person", ["မင်းအောင်လှိုင်"]),
+    make_entity("7", "Company", ["บริษัท ไทยยูเนี่ยน จำกัด (มหาชน)"]),
 ]
 
 
@@ -23,6 +26,9 @@ LISTED = [
         ("Usama bin Ladin", "Person", "3"),
         ("Al-Qaida", "Organization", "4"),
         ("Osama BinLaden", "Person", "3"),
+        ("Hun Sen", "Person", "5"),  # Khmer, Burmese and Thai names are found from Latin ones
+        ("Senior General Min Aung Hlaing", "Person", "6"),
+        ("Thai Union PCL", "Company", "7"),
     ],
 )
 def test_it_finds_variants_of_listed_names(query: str, schema: str, expected: str) -> None:
@@ -87,4 +93,4 @@ def test_screening_can_score_with_an_older_algorithm() -> None:
     index = ScreeningIndex.build(LISTED)
     query = make_entity("q", "Person", ["Osama BinLaden"])
     assert index.screen(query, algorithm="screening-v1")[0].result.algorithm == "screening-v1"
-    assert index.screen(query)[0].result.algorithm == "screening-v3"
+    assert index.screen(query)[0].result.algorithm == "screening-v4"

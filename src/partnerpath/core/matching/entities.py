@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 
@@ -84,6 +85,68 @@ def clean_country(value: str) -> str:
     return country_code(value)
 
 
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_ISO = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:[t ]\d{2}:\d{2}[\d:.+z-]*)?$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
+_WORDS = re.compile(r"^(?:(\d{1,2})\s+)?([a-z]+)\.?,?\s+(\d{4})$")
+DATE_FORMATS = "YYYY-MM-DD, YYYY-MM, YYYY, DD/MM/YYYY (or DD.MM.YYYY, DD-MM-YYYY) or 2 March 1971"
+
+
+def parse_birth_date(value: str) -> str:
+    """A birth date as ISO text: "1971-03-02", "1971-03" or "1971" (day/month/year when written
+    with the day first, as "02/03/1971"); ValueError for anything else."""
+    text = " ".join(value.strip().lower().split())
+    year, month, day = 0, 0, 0
+    if m := _ISO.match(text):
+        year, month, day = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    elif m := _DAY_FIRST.match(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _MONTH_YEAR.match(text):
+        month, year = int(m.group(1)), int(m.group(2))
+    elif (m := _WORDS.match(text)) and m.group(2) in _MONTHS:
+        day, month, year = int(m.group(1) or 0), _MONTHS[m.group(2)], int(m.group(3))
+    else:
+        raise ValueError(f"{value!r} is not a date; write {DATE_FORMATS}")
+    if not 1800 <= year <= date.today().year:
+        raise ValueError(f"{value!r}: year {year} is not a plausible year of birth")
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a valid day/month/year date") from None
+    if not month:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def clean_birth_date(value: str) -> str:
+    """A birth date from a list, as ISO text where it can be read; otherwise kept as given."""
+    try:
+        return parse_birth_date(value)
+    except ValueError:
+        return value.strip()[:10]
+
+
 def make_entity(
     id: str,
     schema: Schema | str,
@@ -105,7 +168,7 @@ def make_entity(
         names=tuple(seen),
         countries=frozenset(c for c in (clean_country(v) for v in countries) if c),
         identifiers=frozenset(i for i in (clean_identifier(v) for v in identifiers) if len(i) >= 4),
-        birth_dates=frozenset(d.strip()[:10] for d in birth_dates if d.strip()),
+        birth_dates=frozenset(clean_birth_date(d) for d in birth_dates if d.strip()),
         dataset=dataset,
     )
 

@@ -6,12 +6,19 @@ effect), and a reason in plain words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from partnerpath.core.matching.countries import country_in_token
 from partnerpath.core.matching.entities import Entity, Schema
-from partnerpath.core.matching.legal_forms import families_conflict
-from partnerpath.core.matching.name_rules import RULES_V2, NameRules
+from partnerpath.core.matching.honorifics import ALL_TITLES
+from partnerpath.core.matching.legal_forms import (
+    COMPANY,
+    FAMILY_TEXT,
+    SOFT_FAMILIES,
+    families_conflict,
+)
+from partnerpath.core.matching.name_rules import RULES_V4, NameRules
 from partnerpath.core.matching.normalise import NameForm, normalise_name
 from partnerpath.core.matching.similarity import NameComparison, compare_names
 from partnerpath.core.matching.vocab import PERSON_PARTICLES, PERSON_TITLES
@@ -54,13 +61,16 @@ def _feature(func: object, value: float, factor: float, reason: str) -> Feature:
     return Feature(getattr(func, "__name__", "feature"), round(value, 4), factor, reason, doc)
 
 
-def treat_as_person(query: Entity, candidate: Entity) -> bool:
+def treat_as_person(query: Entity, candidate: Entity, edition: int = 2) -> bool:
     """Whether person-name rules apply (a LegalEntity pairs with a Person as a person)."""
     schemas = {query.schema, candidate.schema}
     if Schema.PERSON in schemas:
         return True
     if schemas == {Schema.LEGAL_ENTITY}:
-        forms = [normalise_name(n, Schema.LEGAL_ENTITY) for n in (*query.names, *candidate.names)]
+        forms = [
+            normalise_name(n, Schema.LEGAL_ENTITY, edition)
+            for n in (*query.names, *candidate.names)
+        ]
         return all(
             not f.legal_forms and "class" not in f.kinds and len(f.tokens) >= 2 for f in forms
         )
@@ -68,16 +78,19 @@ def treat_as_person(query: Entity, candidate: Entity) -> bool:
 
 
 def best_name_pair(
-    query: Entity, candidate: Entity, person: bool, rules: NameRules = RULES_V2
+    query: Entity, candidate: Entity, person: bool, rules: NameRules = RULES_V4
 ) -> NameComparison | None:
     """The most similar pair of names (including aliases) between the two entities."""
     schema_q = Schema.PERSON if person else query.schema
     schema_c = Schema.PERSON if person else candidate.schema
+    edition = rules.normalisation
+    countries = (query.countries, candidate.countries)
     best: NameComparison | None = None
     for name_q in query.names:
-        form_q = normalise_name(name_q, schema_q)
+        form_q = normalise_name(name_q, schema_q, edition)
         for name_c in candidate.names:
-            result = compare_names(form_q, normalise_name(name_c, schema_c), person, rules)
+            form_c = normalise_name(name_c, schema_c, edition)
+            result = compare_names(form_q, form_c, person, rules, countries)
             if best is None or result.score > best.score:
                 best = result
                 if result.score >= 1.0:
@@ -93,7 +106,7 @@ def name_similarity(comparison: NameComparison) -> Feature:
     return _feature(name_similarity, comparison.score, 1.0, reason)
 
 
-def legal_form_compatibility(left: NameForm, right: NameForm) -> Feature:
+def legal_form_compatibility(left: NameForm, right: NameForm, edition: int = 2) -> Feature:
     """Legal forms of different kinds (GmbH vs AG, Co., Ltd. vs PCL) mean other legal persons."""
     if not left.legal_forms or not right.legal_forms:
         shown = "/".join(left.legal_forms or right.legal_forms) or "none"
@@ -101,7 +114,10 @@ def legal_form_compatibility(left: NameForm, right: NameForm) -> Feature:
             legal_form_compatibility, 0.5, 1.0, f"legal form on one side only ({shown})"
         )
     text = f"{'/'.join(left.legal_forms)} vs {'/'.join(right.legal_forms)}"
-    if families_conflict(left.families, right.families):
+    if families_conflict(left.families, right.families, edition):
+        if edition >= 2:
+            text = f"{'/'.join(left.legal_forms)}{_kinds(left)} vs "
+            text += f"{'/'.join(right.legal_forms)}{_kinds(right)}"
         return _feature(
             legal_form_compatibility,
             0.0,
@@ -111,8 +127,23 @@ def legal_form_compatibility(left: NameForm, right: NameForm) -> Feature:
     return _feature(legal_form_compatibility, 1.0, 1.0, f"{text}: compatible")
 
 
-def other_jurisdiction(comparison: NameComparison) -> Feature:
+def _kinds(name: NameForm) -> str:
+    """The kinds of company a name's legal forms say, for the explanation."""
+    families = name.families - SOFT_FAMILIES
+    families = families - {COMPANY} or families
+    kinds = sorted(FAMILY_TEXT.get(f, f) for f in families)
+    return f" ({'; '.join(kinds)})" if kinds else ""
+
+
+def other_jurisdiction(
+    comparison: NameComparison,
+    query: Entity | None = None,
+    candidate: Entity | None = None,
+    rules: NameRules = RULES_V4,
+) -> Feature:
     """The same name qualified by another country ("Bank of China (Hong Kong)" vs "(Macau)")."""
+    if rules.own_country_words and query is not None and candidate is not None:
+        return _other_jurisdiction_v4(comparison, query, candidate)
     left = {c for t in comparison.extra_left if (c := country_in_token(t))}
     right = {c for t in comparison.extra_right if (c := country_in_token(t))}
     if left and right and not (left & right):
@@ -121,6 +152,46 @@ def other_jurisdiction(comparison: NameComparison) -> Feature:
     if left or right:
         reason = f"country word on one side: {', '.join(sorted(left | right))}"
         return _feature(other_jurisdiction, 0.5, 1.0, reason)
+    return _feature(other_jurisdiction, 1.0, 1.0, "no country words in the names")
+
+
+def _places(name: NameForm, extra: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """The countries and the Chinese places named by a name's unpaired words."""
+    codes = dict(zip(name.tokens, name.countries or ("",) * len(name.tokens), strict=True))
+    countries = {c for t in extra if (c := codes.get(t) or "") and c != "@"}
+    places = {t for t in extra if codes.get(t) == "@"}
+    return countries, places
+
+
+def _other_jurisdiction_v4(comparison: NameComparison, query: Entity, candidate: Entity) -> Feature:
+    """screening-v4: country words spanning several words ("Hong Kong"), Chinese provinces and
+    cities of registration, and a country word against the other entity's known country."""
+    left, left_places = _places(comparison.left, comparison.extra_left)
+    right, right_places = _places(comparison.right, comparison.extra_right)
+    if left and right and not (left & right):
+        reason = f"country words differ: {', '.join(sorted(left))} vs {', '.join(sorted(right))}"
+        return _feature(other_jurisdiction, 0.0, OTHER_JURISDICTION_FACTOR, reason)
+    if left_places and right_places:
+        shown = f"{', '.join(sorted(left_places))} vs {', '.join(sorted(right_places))}"
+        reason = f"registered in different Chinese provinces or cities: {shown}"
+        return _feature(other_jurisdiction, 0.0, OTHER_JURISDICTION_FACTOR, reason)
+    for words, side, other in ((left, query, candidate), (right, candidate, query)):
+        if words and other.countries and not (words & other.countries):
+            reason = (
+                f"the name says {', '.join(sorted(words))}; the other is registered in "
+                f"{', '.join(sorted(other.countries))}"
+            )
+            return _feature(other_jurisdiction, 0.0, OTHER_JURISDICTION_FACTOR, reason)
+        own = words & side.countries
+        if own and not (other.countries and not own & other.countries):
+            reason = (
+                f"country word names its own country ({', '.join(sorted(own))}): "
+                "a qualifier, weighed like a class word"
+            )
+            return _feature(other_jurisdiction, 0.75, 1.0, reason)
+    if left or right or left_places or right_places:
+        shown = ", ".join(sorted(left | right | left_places | right_places))
+        return _feature(other_jurisdiction, 0.5, 1.0, f"country or place word on one side: {shown}")
     return _feature(other_jurisdiction, 1.0, 1.0, "no country words in the names")
 
 
@@ -161,8 +232,10 @@ def birth_date(
         return _feature(birth_date, 0.5, 1.0, "birth date not known on both sides")
     if query.birth_dates & candidate.birth_dates:
         return _feature(birth_date, 1.0, 1.0, "same birth date")
-    years_q = {d[:4] for d in query.birth_dates}
-    years_c = {d[:4] for d in candidate.birth_dates}
+    years_q = {y for d in query.birth_dates if (y := birth_year(d))}
+    years_c = {y for d in candidate.birth_dates if (y := birth_year(d))}
+    if not years_q or not years_c:
+        return _feature(birth_date, 0.5, 1.0, "a birth date is not readable: not compared")
     if years_q & years_c:
         return _feature(birth_date, 0.75, 1.0, "same birth year")
     shown = f"{', '.join(sorted(years_q))} vs {', '.join(sorted(years_c))}"
@@ -174,6 +247,15 @@ def birth_date(
         reason = f"birth years a generation apart ({shown}): a parent and child share names"
         return _feature(birth_date, 0.0, generation_factor, reason)
     return _feature(birth_date, 0.0, conflict_factor, f"birth years differ: {shown}")
+
+
+_YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2})(?!\d)")
+
+
+def birth_year(value: str) -> str:
+    """The four-digit year in a stored birth date ("1971-03-02", "1971"), or "" when none."""
+    match = _YEAR.search(value)
+    return match.group(1) if match else ""
 
 
 def _years_apart(left: set[str], right: set[str]) -> int:
@@ -221,7 +303,7 @@ def _one_word_against_more(
     ):
         if _word_kinds(short) != ["name"]:
             continue
-        unpaired = tuple(t for t in extra if t not in _PARTICLES and t not in PERSON_TITLES)
+        unpaired = tuple(t for t in extra if t not in _PARTICLES and t not in ALL_TITLES)
         words = [k for k in _word_kinds(long) if k in ("name", "initial")]
         if unpaired and len(words) >= 2:
             return short, long, unpaired
@@ -233,7 +315,7 @@ def _word_kinds(name: NameForm) -> list[str]:
     return [
         k
         for t, k in zip(name.tokens, name.kinds, strict=True)
-        if k != "particle" and t not in PERSON_TITLES
+        if k not in ("particle", "title") and t not in PERSON_TITLES
     ]
 
 
@@ -245,7 +327,10 @@ def _supporting_evidence(query: Entity, candidate: Entity) -> str:
     dates = query.birth_dates & candidate.birth_dates
     if any(len(d) >= 10 for d in dates):
         return "the birth date"
-    years = {d[:4] for d in query.birth_dates} & {d[:4] for d in candidate.birth_dates}
+    years = {birth_year(d) for d in query.birth_dates} & {
+        birth_year(d) for d in candidate.birth_dates
+    }
+    years.discard("")
     if years and query.countries & candidate.countries:
         return "the birth year with a country"
     return ""

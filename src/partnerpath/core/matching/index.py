@@ -14,6 +14,8 @@ original; joined or split words still meet on a prefix key). A query works in tw
 from __future__ import annotations
 
 import gc
+import re
+import unicodedata
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -23,7 +25,8 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extract
 
 from partnerpath.core.matching.entities import Entity, Schema, schemas_compatible
-from partnerpath.core.matching.legal_forms import LEGAL_FORMS
+from partnerpath.core.matching.legal_forms import LEGAL_FORMS_V2
+from partnerpath.core.matching.native_forms import strip_native_forms
 from partnerpath.core.matching.normalise import fold
 from partnerpath.core.matching.scoring import (
     ALGORITHM_ID,
@@ -38,8 +41,9 @@ _SKIP = frozenset(
     ORG_CLASS_WORDS
     | ORG_STOPWORDS
     | set(PERSON_PARTICLES)
-    | {seq[0] for seq in LEGAL_FORMS if len(seq) == 1}
+    | {seq[0] for seq in LEGAL_FORMS_V2 if len(seq) == 1}
 )
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 DEFAULT_CANDIDATES = 12
 DEFAULT_POSTINGS_BUDGET = 4_000
 _SCHEMA_NUMBERS = {schema: number for number, schema in enumerate(Schema)}
@@ -69,25 +73,35 @@ def _kept_words(folded: str) -> list[str]:
     return [w for w in words if w not in _SKIP] or words
 
 
-def _keys(folded: str) -> set[str]:
+def _keys(folded: str, unspaced: bool = False) -> set[str]:
     kept = _kept_words(folded)
     keys: set[str] = set()
     for word in kept:
         keys.update(_word_keys(word))
+        if unspaced and len(word) >= 6:
+            keys.add("<" + word[:3])  # "thaiyunian" also starts "Thai Union"
     if len(kept) > 1:
         keys.add("<" + "".join(kept)[:3])
     return keys
 
 
+def _index_text(name: str) -> str:
+    """The name as indexed: legal forms written in Asian scripts are left out (since v4)."""
+    if name.isascii():
+        return fold(name)
+    return fold(strip_native_forms(unicodedata.normalize("NFKC", name))[0])
+
+
 def name_keys(name: str) -> set[str]:
-    """The blocking keys of one name: its words and the halves of its longer words."""
-    return _keys(fold(name))
+    """The blocking keys of one name: its words and the halves of its longer words; for names
+    written without spaces between words (Thai, Lao, Khmer, Burmese) also each word's start."""
+    return _keys(_index_text(name), bool(_UNSPACED.search(name)))
 
 
 def query_keys(name: str) -> set[str]:
     """The keys a query looks up: its own, and the halves its words would have with one letter
     more or less (a dropped or doubled letter moves the middle of a word)."""
-    folded = fold(name)
+    folded = _index_text(name)
     keys = _keys(folded)
     for word in _kept_words(folded):
         length = len(word)
@@ -106,7 +120,7 @@ def query_keys(name: str) -> set[str]:
 
 def sorted_words(name: str) -> str:
     """The folded name with its words in alphabetical order, for the cheap first ranking."""
-    return " ".join(sorted(fold(name).split()))
+    return " ".join(sorted(_index_text(name).split()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +160,12 @@ class ScreeningIndex:
         schema_no = _SCHEMA_NUMBERS[entity.schema]
         for name in entity.names:
             name_no = len(self._names)
-            folded = fold(name)
+            folded = _index_text(name)
             self._names.append(name)
             self._sorted.append(" ".join(sorted(folded.split())))
             self._name_entity.append(entity_no)
             self._name_schema.append(schema_no)
-            for key in _keys(folded):
+            for key in _keys(folded, not name.isascii() and bool(_UNSPACED.search(name))):
                 bucket = postings.get(key)
                 if bucket is None:
                     postings[key] = [name_no]

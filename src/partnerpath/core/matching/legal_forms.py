@@ -4,6 +4,14 @@ Our own table covers the forms screening teams meet in Asia and the common weste
 to a display form and a *family* (private limited, public/joint-stock, partnership, non-profit,
 ...). The long tail of the world's forms comes from OpenSanctions' ``rigour`` data
 (``org_types.yml``), whose generic classes we map onto the same families.
+
+Two editions: edition 1 (screening-v1 to -v3) and edition 2 (screening-v4), which adds the forms
+of ``legal_forms_asia`` and tells apart forms whose kind depends on the jurisdiction: a bare
+"Limited" is a private company in the UK or Hong Kong but a *public* one wherever private
+companies must say so ("Pvt Ltd" in India, "Pte Ltd" in Singapore, "Pty Ltd" in Australia), so
+"Pvt Ltd" and "Ltd" are different kinds of company; a Japanese or Korean stock company
+(株式会社, 주식회사) writes itself "Co., Ltd.", "Corporation" or "Inc." in English, so those are
+compatible with it.
 """
 
 from __future__ import annotations
@@ -12,21 +20,27 @@ from functools import lru_cache
 
 from rigour.names import extract_org_types
 
-# Families. Two names whose legal forms fall in different families are different legal persons.
-PRIVATE = "private-limited"
-PUBLIC = "public-limited"
-CORP = "corporation"
-PARTNERSHIP = "partnership"
-NONPROFIT = "non-profit"
-STATE = "state-owned"
-COOP = "cooperative"
-SOLE = "sole-proprietor"
-TRUST = "trust-or-fund"
-BANK = "bank-form"
-UNKNOWN = "unspecified"
-
-# Families that say little about the legal person: an Inc. may be private or public.
-SOFT_FAMILIES = frozenset({CORP, UNKNOWN, BANK})
+from partnerpath.core.matching.legal_form_families import (
+    BANK,
+    COMPANY,
+    COMPATIBLE,
+    COOP,
+    CORP,
+    FAMILY_TEXT,
+    LIMITED,
+    NONPROFIT,
+    PARTNERSHIP,
+    PRIVATE,
+    PRIVATE_MARKED,
+    PUBLIC,
+    SOFT_FAMILIES,
+    SOLE,
+    STATE,
+    STOCK,
+    TRUST,
+    UNKNOWN,
+)
+from partnerpath.core.matching.legal_forms_asia import ASIAN_EDGE_ONLY, ASIAN_FORMS
 
 # (folded token sequence, display form, family). Sequences are in folded form (lower case ASCII, no
 # punctuation; dotted abbreviations are already joined, so "p.l.c." is "plc").
@@ -179,11 +193,15 @@ _RIGOUR_FAMILY = {
     "fin": BANK,
 }
 
-# token sequence -> (display, family), and the longest sequence length.
+# token sequence -> (display, family), and the longest sequence length; edition 1.
 LEGAL_FORMS: dict[tuple[str, ...], tuple[str, str]] = {}
 for _seq, _display, _family in _TABLE:
     LEGAL_FORMS.setdefault(tuple(_seq.split()), (_display, _family))
-MAX_FORM_TOKENS = max(len(k) for k in LEGAL_FORMS)
+# Edition 2: the Asian forms added, and the families that depend on the jurisdiction.
+LEGAL_FORMS_V2: dict[tuple[str, ...], tuple[str, str]] = dict(LEGAL_FORMS)
+for _seq, _display, _family in ASIAN_FORMS:
+    LEGAL_FORMS_V2[tuple(_seq.split())] = (_display, _family)
+MAX_FORM_TOKENS = max(len(k) for k in LEGAL_FORMS_V2)
 
 # Forms that are also common words or name parts; only treated as a legal form at the start or end.
 EDGE_ONLY = frozenset(
@@ -208,6 +226,7 @@ EDGE_ONLY = frozenset(
         ("corporation",),
     }
 )
+EDGE_ONLY_V2 = EDGE_ONLY | ASIAN_EDGE_ONLY
 
 
 @lru_cache(maxsize=65536)
@@ -221,10 +240,36 @@ def rigour_family(text: str) -> str | None:
     return None
 
 
-def families_conflict(left: frozenset[str], right: frozenset[str]) -> bool:
+def families_conflict(left: frozenset[str], right: frozenset[str], edition: int = 1) -> bool:
     """Whether two sets of legal-form families describe different kinds of legal person."""
     hard_left = left - SOFT_FAMILIES
     hard_right = right - SOFT_FAMILIES
     if not hard_left or not hard_right:
         return False
-    return not (hard_left & hard_right)
+    if edition == 1:
+        return not (hard_left & hard_right)
+    # "Company" (PT, บริษัท) only says what a more specific form beside it does not.
+    hard_left = hard_left - {COMPANY} or hard_left
+    hard_right = hard_right - {COMPANY} or hard_right
+    return not any(a == b or frozenset((a, b)) in COMPATIBLE for a in hard_left for b in hard_right)
+
+
+__all__ = [
+    "BANK",
+    "COMPANY",
+    "COOP",
+    "CORP",
+    "FAMILY_TEXT",
+    "LIMITED",
+    "NONPROFIT",
+    "PARTNERSHIP",
+    "PRIVATE",
+    "PRIVATE_MARKED",
+    "PUBLIC",
+    "SOFT_FAMILIES",
+    "SOLE",
+    "STATE",
+    "STOCK",
+    "TRUST",
+    "UNKNOWN",
+]

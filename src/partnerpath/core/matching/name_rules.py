@@ -3,14 +3,15 @@ loadable (see ``scoring.ALGORITHMS``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, slots=True)
 class NameRules:
     """The switches that tell one version of the name rules from the next (old ones stay loadable).
 
-    screening-v1 had none of these; screening-v2 has them all.
+    screening-v1 had none of these; screening-v2 and -v3 have those up to ``lone_number_differs``;
+    screening-v4 has them all.
     """
 
     # Two neighbouring letters swapped ("Faiz"/"Afiz") is one typing edit, not two.
@@ -35,9 +36,46 @@ class NameRules:
     # A number only one organisation or vessel name carries ("Fund I", "Victory 3") tells
     # members of a series apart.
     lone_number_differs: bool = True
+    # screening-v4. Normalisation edition 2: legal forms and titles written in Asian scripts,
+    # Thai/Lao/Khmer/Burmese read syllable by syllable, Asian legal forms, honorifics, country
+    # and Chinese place words (``normalise``); edition 1 is screening-v1 to -v3's.
+    normalisation: int = 2
+    # A distinctive word only one organisation name has after the stem both share weighs twice a
+    # shared word: "Andaman Blue Seafood Processing" is a sibling of "Andaman Blue Seafood" (0.6,
+    # not 0.75); a word left out inside a name still weighs once.
+    extra_org_word_penalty: float = 2.0
+    # Between two full legal names, "Group" or "Holdings" tells a holding company from the
+    # operating one ("Trafigura Group Pte Ltd" / "Trafigura Pte Ltd"); against a bare name
+    # ("Thai Union" / "Thai Union Group") it is a class word that weighs little.
+    structure_words_between_legal_names: bool = True
+    # A person-name word of three letters or fewer that differs by an edit is another name unless
+    # only a vowel differs ("Min"/"Win", "Lan"/"Lam"; "Ali"/"Aly" still agree).
+    short_words_differ_in_vowels_only: bool = True
+    # Two typos in an organisation word of six letters or fewer make another word unless the two
+    # sound alike ("Mellat"/"Melli"; "Baowu"/"Baowei" still agree).
+    org_short_words_sound_alike: bool = True
+    # A country word naming the country the entity is registered in, when the other entity is
+    # in that country too or its country is unknown, weighs like a class word ("Sunrise Garments
+    # (Cambodia) Co Ltd" in KH); a Chinese province or city in front of a name likewise.
+    own_country_words: bool = True
+    # Names read from Thai, Lao, Khmer or Burmese are compared through a key that merges the
+    # habits of their romanisations (aspiration, long vowels, "sh"/"ch"/"j", silent "r").
+    southeast_asian_key: bool = True
 
 
-RULES_V1 = NameRules(
+RULES_V4 = NameRules()
+RULES_V2 = replace(
+    RULES_V4,
+    normalisation=1,
+    extra_org_word_penalty=1.0,
+    structure_words_between_legal_names=False,
+    short_words_differ_in_vowels_only=False,
+    org_short_words_sound_alike=False,
+    own_country_words=False,
+    southeast_asian_key=False,
+)
+RULES_V1 = replace(
+    RULES_V2,
     transpositions=False,
     initials_need_room=False,
     leading_name_penalty=0.0,
@@ -47,4 +85,3 @@ RULES_V1 = NameRules(
     sound_within_half=False,
     short_words_keep_first_letter=False,
 )
-RULES_V2 = NameRules()

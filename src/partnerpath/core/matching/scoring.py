@@ -15,13 +15,25 @@ Versions (every one stays loadable by name, so a stored result can be scored aga
   organisation name carries (a fund or vessel in a series) counts as a different word; Hangul is
   compared through a key merging Korean romanisations; birth years one apart weigh less than
   years far apart. The rules are switches in ``similarity.NameRules``.
-* ``screening-v3`` (default): a person's one-word name against a longer name ("Maria" vs "Maria
+* ``screening-v3``: a person's one-word name against a longer name ("Maria" vs "Maria
   Tran") is weak evidence and weighs against (feature ``single_word_name``) unless a shared
   identifier, the same full birth date, or the same birth year with a shared country agrees
   (score x0.85 and at most 0.65 otherwise); birth years 20 or more apart (a parent and child
   sharing a name) rule out even an exact name (x0.5). Organisations need no one-word rule: their
   extra distinctive words already weigh as much as paired ones ("ALFA" vs "Alfa Seafood Co.,
   Ltd." scores 0.5), and a name that differs only by legal form or class word is the same name.
+* ``screening-v4`` (default): Asian names and companies. Legal forms written in Chinese,
+  Japanese, Korean, Thai, Lao, Khmer and Burmese script are recognised as written; Thai, Lao,
+  Khmer and Burmese names are read syllable by syllable and compared through a key merging
+  romanisation habits; many more Asian legal forms, with the jurisdiction deciding the kind
+  ("Pvt Ltd"/"Pte Ltd" vs a bare "Ltd" are private vs public companies; 株式会社 / 주식회사 are
+  compatible with "Co., Ltd.", "Corporation", "Inc."); honorifics and titles (Tan Sri, Dato'
+  Sri, Haji, U, Daw, Khun, Samdech ...); an extra distinctive word of an organisation weighs
+  twice (siblings), as do "Group"/"Holdings" between two full legal names; short words that
+  differ by a letter are other words unless a vowel differs (persons) or they sound alike
+  (organisations); a country word naming the entity's own country is a qualifier, and country
+  words against the other entity's known country weigh against. Switches in
+  ``name_rules.NameRules``.
 """
 
 from __future__ import annotations
@@ -43,10 +55,10 @@ from partnerpath.core.matching.features import (
     single_word_name,
     treat_as_person,
 )
-from partnerpath.core.matching.name_rules import RULES_V1, RULES_V2, NameRules
+from partnerpath.core.matching.name_rules import RULES_V1, RULES_V2, RULES_V4, NameRules
 
 ALGORITHM = "screening"
-VERSION = 3
+VERSION = 4
 ALGORITHM_ID = f"{ALGORITHM}-v{VERSION}"
 DEFAULT_THRESHOLD = 0.7
 SHARED_IDENTIFIER_FLOOR = 0.95
@@ -70,12 +82,13 @@ ALGORITHMS: dict[str, Algorithm] = {
         Algorithm("screening-v1", RULES_V1, 0.7, 0.7),
         Algorithm("screening-v2", RULES_V2, 0.7, 0.9),
         Algorithm("screening-v3", RULES_V2, 0.7, 0.9, SINGLE_WORD_FACTOR, 0.5),
+        Algorithm("screening-v4", RULES_V4, 0.7, 0.9, SINGLE_WORD_FACTOR, 0.5),
     )
 }
 
 
 def get_algorithm(algorithm: str | Algorithm) -> Algorithm:
-    """The algorithm of that name ("screening-v1" to "-v3"); unknown names are an error."""
+    """The algorithm of that name ("screening-v1" to "-v4"); unknown names are an error."""
     if isinstance(algorithm, Algorithm):
         return algorithm
     try:
@@ -133,15 +146,16 @@ def score_pair(
     version = get_algorithm(algorithm)
     if not schemas_compatible(query.schema, candidate.schema):
         return MatchResult(0.0, False, threshold, version.id, (), query.caption, candidate.caption)
-    person = treat_as_person(query, candidate)
+    person = treat_as_person(query, candidate, version.rules.normalisation)
     comparison = best_name_pair(query, candidate, person, version.rules)
     if comparison is None:
         return MatchResult(0.0, False, threshold, version.id, (), query.caption, candidate.caption)
     features: list[Feature] = [name_similarity(comparison)]
     single = None
     if not person:
-        features.append(legal_form_compatibility(comparison.left, comparison.right))
-        features.append(other_jurisdiction(comparison))
+        edition = version.rules.normalisation
+        features.append(legal_form_compatibility(comparison.left, comparison.right, edition))
+        features.append(other_jurisdiction(comparison, query, candidate, version.rules))
     features.append(country_agreement(query, candidate, person))
     ids = identifier_agreement(query, candidate)
     features.append(ids)

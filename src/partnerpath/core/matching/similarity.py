@@ -24,34 +24,50 @@ Since screening-v2 (each rule a switch in :class:`NameRules`, so screening-v1 st
 * Organisation words written as initials ("A.B.C.") agree letter for letter; a number that only
   one organisation or vessel name carries marks another member of a series ("Fund I", "Victory 3").
 * Hangul is compared with Latin spellings through a key that merges Korean romanisations.
+
+Since screening-v4 (switches in :class:`NameRules` too):
+
+* A distinctive word only one organisation name has weighs twice a shared one, so a sibling
+  sharing the whole stem of the other ("Andaman Blue Seafood Processing") falls under the
+  threshold; "Group"/"Holdings" count fully between two full legal names.
+* Short person-name words that differ by an edit agree only when a vowel differs; short
+  organisation words with two typos only when they sound alike.
+* A country word naming the entity's own country weighs like a class word.
+* Thai, Lao, Khmer and Burmese names are compared with Latin spellings through a key that
+  merges the habits of their romanisations.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from partnerpath.core.matching.name_rules import RULES_V2, NameRules
+from partnerpath.core.matching.alignment import (
+    Pair,
+    allowed_edits,
+    drop_crowded_initials,
+    drop_doubtful_typos,
+    is_light,
+    korean_key,
+    leading_given_name,
+    lineage_roles,
+    lone_numbers,
+    native_form,
+    pair_joined,
+    trailing_weight,
+    word_weights,
+)
+from partnerpath.core.matching.folding import sea_key
+from partnerpath.core.matching.name_rules import RULES_V4, NameRules
 from partnerpath.core.matching.normalise import NameForm, skeleton
 
 # How heavily unpaired words count, relative to a paired word.
 DIFFERENT_WORD_PENALTY_PERSON = 4.0
 DIFFERENT_WORD_PENALTY_ORG = 2.0
 EXTRA_WORD_PENALTY_PERSON = 0.3
-EXTRA_WORD_PENALTY_ORG = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class Pair:
-    """Two words paired by the alignment, with their similarity and how they were paired."""
-
-    left: str
-    right: str
-    similarity: float
-    how: str
-    weight: float
+EXTRA_WORD_PENALTY_ORG = 1.0  # screening-v1 to -v3; see NameRules.extra_org_word_penalty
+NO_COUNTRIES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +81,7 @@ class NameComparison:
     extra_left: tuple[str, ...]
     extra_right: tuple[str, ...]
     different: bool  # both names kept words without a partner
+    light: frozenset[str] = frozenset()  # unpaired words that weighed little (screening-v4)
 
     def describe(self) -> str:
         """One line saying which words agreed and which did not."""
@@ -77,20 +94,18 @@ class NameComparison:
         text = "paired: " + (", ".join(parts) if parts else "nothing")
         if self.extra_left or self.extra_right:
             text += "; unpaired: " + ", ".join(
-                [f"-{t}" for t in self.extra_left] + [f"+{t}" for t in self.extra_right]
+                [f"-{t}{_light(self.left, t, self.light)}" for t in self.extra_left]
+                + [f"+{t}{_light(self.right, t, self.light)}" for t in self.extra_right]
             )
         return text
 
 
-def allowed_edits(length: int, person: bool) -> int:
-    """How many typing edits a word of this length may have and still be the same word."""
-    if length <= 2:
-        return 1 if person else 0
-    if length <= 4:
-        return 1
-    if length <= 11:
-        return 2
-    return 3
+def _light(name: NameForm, token: str, light: frozenset[str]) -> str:
+    """A note for an unpaired word that weighs little (screening-v4 says so)."""
+    if token not in light or token not in name.tokens:
+        return ""
+    kind = name.kinds[name.tokens.index(token)]
+    return f" ({kind} word, weighs little)"
 
 
 def token_similarity(
@@ -101,9 +116,12 @@ def token_similarity(
     person: bool,
     abjad: bool,
     cross_script: bool,
-    rules: NameRules = RULES_V2,
+    rules: NameRules = RULES_V4,
+    loose: bool = False,
 ) -> tuple[float, str]:
-    """Similarity of two words in [0, 1] and how it was found; 0 when they are different words."""
+    """Similarity of two words in [0, 1] and how it was found; 0 when they are different words.
+
+    `loose`: one of the names was read from Thai, Lao, Khmer or Burmese script."""
     if a == b:
         return 1.0, "exact"
     if "number" in (kind_a, kind_b) or "syllable" in (kind_a, kind_b):
@@ -129,9 +147,30 @@ def token_similarity(
         and not (abjad or cross_script)
     ):
         dist = tolerance + 1
+    if (
+        rules.short_words_differ_in_vowels_only
+        and person
+        and not (abjad or cross_script)
+        and longest <= 3
+        and len(a) == len(b)
+        and skeleton(a) != skeleton(b)
+    ):
+        dist = tolerance + 1  # "Min"/"Win", "Lan"/"Lam": one letter in the same place
     if dist <= tolerance:
         best = 1.0 - dist / longest
         how = f"{dist} edit" + ("s" if dist > 1 else "")
+    loose = loose and cross_script and rules.southeast_asian_key
+    if loose and best < 0.9:
+        key_a, key_b = sea_key(a), sea_key(b)
+        if key_a == key_b:
+            best, how = 0.9, "romanised"
+        elif (
+            min(len(key_a), len(key_b)) >= 4
+            and best < 0.8
+            and Levenshtein.distance(key_a, key_b, score_cutoff=1) <= 1
+        ):
+            best, how = 0.8, "romanised"
+    abjad = abjad or loose
     if abjad or cross_script or best < 0.8:
         sa, sb = skeleton(a), skeleton(b)
         if rules.sound_within_half and not (abjad or cross_script) and dist > tolerance:
@@ -165,11 +204,18 @@ def _acronym(short: NameForm, long: NameForm) -> bool:
 
 
 def compare_names(
-    left: NameForm, right: NameForm, person: bool, rules: NameRules = RULES_V2
+    left: NameForm,
+    right: NameForm,
+    person: bool,
+    rules: NameRules = RULES_V4,
+    countries: tuple[frozenset[str], frozenset[str]] = NO_COUNTRIES,
 ) -> NameComparison:
-    """Compare two normalised names and score their similarity in [0, 1]."""
+    """Compare two normalised names and score their similarity in [0, 1].
+
+    `countries`: the countries the two entities are known to be registered in or nationals of.
+    """
     if left.script and left.script == right.script and left.native and right.native:
-        left, right = _native(left), _native(right)
+        left, right = native_form(left), native_form(right)
     if left.tokens == right.tokens or (left.compact == right.compact and left.compact):
         how = "exact" if left.tokens == right.tokens else "joined"
         same = tuple(
@@ -181,14 +227,17 @@ def compare_names(
         return NameComparison(0.9, left, right, (pair,), (), (), False)
     abjad = left.abjad or right.abjad
     cross = left.non_latin != right.non_latin
-    roles_left = _lineage_roles(left) if person else None
-    roles_right = _lineage_roles(right) if person else None
+    loose = left.loose or right.loose
+    weights_left = word_weights(left, right, countries[0], countries[1], person, rules)
+    weights_right = word_weights(right, left, countries[1], countries[0], person, rules)
+    roles_left = lineage_roles(left) if person else None
+    roles_right = lineage_roles(right) if person else None
     candidates: list[tuple[float, int, int, str]] = []
     for i, (ta, ka) in enumerate(zip(left.tokens, left.kinds, strict=True)):
         for j, (tb, kb) in enumerate(zip(right.tokens, right.kinds, strict=True)):
             if roles_left and roles_right and roles_left[i] != roles_right[j]:
                 continue
-            sim, how = token_similarity(ta, tb, ka, kb, person, abjad, cross, rules)
+            sim, how = token_similarity(ta, tb, ka, kb, person, abjad, cross, rules, loose)
             if sim > 0.0:
                 candidates.append((sim, i, j, how))
     candidates.sort(key=lambda c: (-c[0], abs(c[1] - c[2])))
@@ -202,17 +251,19 @@ def compare_names(
         used_right.add(j)
         aligned.append((sim, i, j, how))
     if person and rules.initials_need_room:
-        _drop_crowded_initials(left, right, aligned, used_left, used_right)
+        drop_crowded_initials(left, right, aligned, used_left, used_right)
+    if not person and rules.org_short_words_sound_alike and not (abjad or cross):
+        drop_doubtful_typos(left, right, aligned, used_left, used_right)
     pairs = [
-        Pair(left.tokens[i], right.tokens[j], sim, how, (left.weights[i] + right.weights[j]) / 2)
+        Pair(left.tokens[i], right.tokens[j], sim, how, (weights_left[i] + weights_right[j]) / 2)
         for sim, i, j, how in aligned
     ]
-    _pair_joined(left, right, used_left, used_right, pairs, person, swap=False)
-    _pair_joined(right, left, used_right, used_left, pairs, person, swap=True)
+    pair_joined(left, right, used_left, used_right, pairs, person, swap=False)
+    pair_joined(right, left, used_right, used_left, pairs, person, swap=True)
     extra_left = [i for i in range(len(left.tokens)) if i not in used_left]
     extra_right = [j for j in range(len(right.tokens)) if j not in used_right]
-    weight_left = sum(left.weights[i] for i in extra_left)
-    weight_right = sum(right.weights[j] for j in extra_right)
+    weight_left = sum(weights_left[i] for i in extra_left)
+    weight_right = sum(weights_right[j] for j in extra_right)
     different = min(weight_left, weight_right)
     extra = abs(weight_left - weight_right)
     matched = sum(p.weight * p.similarity for p in pairs)
@@ -220,11 +271,16 @@ def compare_names(
     extra_penalty = EXTRA_WORD_PENALTY_PERSON if person else EXTRA_WORD_PENALTY_ORG
     different_penalty = DIFFERENT_WORD_PENALTY_PERSON if person else DIFFERENT_WORD_PENALTY_ORG
     denominator = total + different_penalty * different + extra_penalty * extra
+    if not person and rules.extra_org_word_penalty != extra_penalty and extra and not different:
+        trailing = trailing_weight(left, weights_left, extra_left, used_left) + trailing_weight(
+            right, weights_right, extra_right, used_right
+        )
+        denominator += (rules.extra_org_word_penalty - extra_penalty) * trailing
     if person and rules.leading_name_penalty and extra and not different:
-        leading = _leading_given_name(left, right, aligned, extra_left, extra_right)
+        leading = leading_given_name(left, right, aligned, extra_left, extra_right)
         denominator += (rules.leading_name_penalty - extra_penalty) * leading
     if not person and rules.lone_number_differs and extra and not different:
-        lone = _lone_numbers(left, extra_left) + _lone_numbers(right, extra_right)
+        lone = lone_numbers(left, extra_left) + lone_numbers(right, extra_right)
         denominator += (different_penalty - extra_penalty) * lone
     score = matched / denominator if denominator > 0 else 0.0
     if cross and score < 0.9:
@@ -232,6 +288,8 @@ def compare_names(
         joined_a, joined_b = left.compact, right.compact
         if rules.korean_romanisation and "Hangul" in (left.script, right.script):
             joined_a, joined_b = korean_key(joined_a), korean_key(joined_b)
+        elif loose and rules.southeast_asian_key:
+            joined_a, joined_b = sea_key(joined_a), sea_key(joined_b)
         longest = max(len(joined_a), len(joined_b))
         tolerance = allowed_edits(longest, person) + 1
         dist = Levenshtein.distance(joined_a, joined_b, score_cutoff=tolerance + 1)
@@ -247,153 +305,8 @@ def compare_names(
         extra_left=tuple(left.tokens[i] for i in extra_left),
         extra_right=tuple(right.tokens[j] for j in extra_right),
         different=bool(extra_left) and bool(extra_right) and different >= 0.3,
+        light=frozenset(
+            [left.tokens[i] for i in extra_left if is_light(left, weights_left, i, rules)]
+            + [right.tokens[j] for j in extra_right if is_light(right, weights_right, j, rules)]
+        ),
     )
-
-
-_KOREAN_KEY = (
-    ("eo", "o"),
-    ("eu", "u"),
-    ("oo", "u"),
-    ("ee", "i"),
-    ("ng", "N"),  # keep the final "ng" while voiced and voiceless consonants merge
-    ("g", "k"),
-    ("b", "p"),
-    ("d", "t"),
-    ("N", "ng"),
-)
-
-
-def korean_key(letters: str) -> str:
-    """Korean romanised letters with the differences between romanisation systems merged."""
-    for old, new in _KOREAN_KEY:
-        letters = letters.replace(old, new)
-    return letters
-
-
-def _drop_crowded_initials(
-    left: NameForm,
-    right: NameForm,
-    aligned: list[tuple[float, int, int, str]],
-    used_left: set[int],
-    used_right: set[int],
-) -> None:
-    """Unpair initials that cannot stand for the word they were paired with.
-
-    An initial whose own name keeps a full word without partner ("S." in "George S. Helmy" is
-    not "Santos" when "Helmy" is left over), and initials on both sides paired crosswise ("James
-    B. Renacci" vs "James R. Baird": each surname would be the other's middle initial).
-    """
-    initials = [a for a in aligned if a[3] == "initial"]
-    drop = set()
-    for item in initials:
-        i = item[1]
-        own, own_used = (left, used_left) if len(left.tokens[i]) == 1 else (right, used_right)
-        if any(
-            k not in own_used and own.kinds[k] == "name" and len(own.tokens[k]) > 1
-            for k in range(len(own.tokens))
-        ):
-            drop.add(item)
-    for a in initials:
-        for b in initials:
-            left_initial_a = len(left.tokens[a[1]]) == 1
-            left_initial_b = len(left.tokens[b[1]]) == 1
-            crossed = (a[1] - b[1]) * (a[2] - b[2]) < 0
-            if left_initial_a != left_initial_b and crossed:
-                drop.update((a, b))
-    for item in drop:
-        aligned.remove(item)
-        used_left.discard(item[1])
-        used_right.discard(item[2])
-
-
-def _leading_given_name(
-    left: NameForm,
-    right: NameForm,
-    aligned: list[tuple[float, int, int, str]],
-    extra_left: list[int],
-    extra_right: list[int],
-) -> float:
-    """Weight of one given name standing in front of the whole other name, in the same order.
-
-    "Raghad Saddam Hussein al-Tikriti" is all of "Saddam Hussein al-Tikriti" after one more given
-    name: in patronymic naming that is Saddam's child, not Saddam.
-    """
-    if extra_left and extra_right:
-        return 0.0
-    longer, extra, side = (left, extra_left, 1) if extra_left else (right, extra_right, 2)
-    if extra != [0] or longer.kinds[0] != "name" or len(aligned) != len(longer.tokens) - 1:
-        return 0.0
-    if sum(1 for a in aligned if a[3] != "initial") < 2:
-        return 0.0  # a surname alone ("Erdogan") is not a whole name
-    positions = sorted((a[1], a[2]) if side == 1 else (a[2], a[1]) for a in aligned)
-    if any(b[1] < a[1] for a, b in pairwise(positions)):
-        return 0.0  # words reordered: the extra word may be a surname written first
-    return longer.weights[0]
-
-
-def _lone_numbers(name: NameForm, extra: list[int]) -> float:
-    """Weight of the unpaired numbers of an organisation or vessel name."""
-    return sum(name.weights[k] for k in extra if name.kinds[k] == "number")
-
-
-def _native(name: NameForm) -> NameForm:
-    """The name compared in its own script: two names both in Cyrillic are compared in Cyrillic."""
-    syllabic = name.kinds and name.kinds[0] == "syllable"
-    kind = "syllable" if syllabic else "name"
-    return NameForm(
-        original=name.original,
-        tokens=name.native,
-        weights=tuple(1.0 for _ in name.native),
-        kinds=tuple(kind for _ in name.native),
-        legal_forms=name.legal_forms,
-        families=name.families,
-        abjad=False,
-        non_latin=True,
-        native=name.native,
-        script=name.script,
-    )
-
-
-_LINEAGE = frozenset({"bin", "bint"})
-
-
-def _lineage_roles(name: NameForm) -> tuple[bool, ...] | None:
-    """For "X bin Y" names, which words name the father's line (they never pair with own names)."""
-    positions = [i for i, t in enumerate(name.tokens) if t in _LINEAGE]
-    if not positions or positions[0] == 0 or positions[0] == len(name.tokens) - 1:
-        return None
-    first = positions[0]
-    return tuple(i > first for i in range(len(name.tokens)))
-
-
-def _pair_joined(
-    a: NameForm,
-    b: NameForm,
-    used_a: set[int],
-    used_b: set[int],
-    pairs: list[Pair],
-    person: bool,
-    swap: bool,
-) -> None:
-    """Pair a leftover word of `a` with two or three adjacent leftover words of `b`."""
-    for i, token in enumerate(a.tokens):
-        if i in used_a or len(token) < 4:
-            continue
-        for size in (2, 3):
-            for j in range(len(b.tokens) - size + 1):
-                span = range(j, j + size)
-                if any(k in used_b for k in span):
-                    continue
-                joined = "".join(b.tokens[k] for k in span)
-                tolerance = allowed_edits(len(joined), person)
-                dist = Levenshtein.distance(token, joined, score_cutoff=tolerance + 1)
-                if dist <= tolerance:
-                    used_a.add(i)
-                    used_b.update(span)
-                    sim = 1.0 - dist / max(len(token), len(joined))
-                    words = " ".join(b.tokens[k] for k in span)
-                    left, right = (words, token) if swap else (token, words)
-                    pairs.append(Pair(left, right, sim, "joined", a.weights[i]))
-                    break
-            if i in used_a:
-                break
