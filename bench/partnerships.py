@@ -169,6 +169,7 @@ def _seed(n: int, events: int) -> tuple[object, int]:
                 detail="Detail of the event." if j % 2 else "",
                 actor_label="bench",
                 flagged=j % 50 == 0,
+                recorded_at=now - dt.timedelta(minutes=30 * j),
             )
             for j in range(events)
         ],

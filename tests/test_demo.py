@@ -299,3 +299,58 @@ def test_loading_twice_creates_no_score_card_record_twice(programme: Programme) 
     demo.load()
     assert {k.__name__: k.objects.count() for k in kinds} == before
     assert before["Score"] > 0
+
+
+def test_the_partnerships_history_is_consistent_with_its_dates(programme: Programme) -> None:
+    running = partnerships.Partnership.objects.get(
+        programme=programme, title="Ethical recruitment at sea"
+    )
+    worry = running.concerns.get(is_deal_breaker=True)
+    into_agreement = running.stage_changes.get(to_stage="agreement")
+    assert worry.raised_on < worry.resolved_on < into_agreement.at.date()
+    resolved = running.events.filter(kind="concern", summary__contains="resolved").get()
+    assert resolved.at.date() == worry.resolved_on
+    for concern in partnerships.Concern.objects.filter(partnership__programme=programme):
+        raised = concern.partnership.events.filter(kind="concern", summary__endswith=concern.title)
+        assert raised.get().at.date() == concern.raised_on, concern.title
+    # Stage moves are attributed to the person who made them, as the list of moves names them.
+    moves = running.events.filter(kind="stage_move")
+    assert moves.exists() and set(moves.values_list("actor_label", flat=True)) == {"linh.demo"}
+
+
+def test_the_partners_rate_the_health_differently_and_the_latest_check_covers_every_aspect(
+    programme: Programme,
+) -> None:
+    running = partnerships.Partnership.objects.get(
+        programme=programme, title="Ethical recruitment at sea"
+    )
+    latest = running.health_checks.order_by("-held_on", "-id").first()
+    ratings = list(latest.ratings.all())
+    assert {r.aspect for r in ratings} == {
+        "trust",
+        "communication",
+        "mutual_benefit",
+        "progress",
+        "resources",
+        "shared_vision",
+    }
+    by_partner: dict[int, list[tuple[str, str]]] = {}
+    for r in ratings:
+        by_partner.setdefault(r.partner_id, []).append((r.aspect, r.light))
+    assert len(by_partner) == 3
+    assert len({tuple(sorted(v)) for v in by_partner.values()}) == 3  # no two partners alike
+    assert {r.light for r in ratings} == {"green", "amber", "red"}
+
+
+def test_a_demo_partnership_has_the_type_advisors_answers(programme: Programme) -> None:
+    from partnerpath.partnerships.services.partners import advice_of
+
+    answered = [
+        p
+        for p in partnerships.Partnership.objects.filter(programme=programme)
+        if p.advisor_answers.get("impact")
+    ]
+    assert answered
+    advice = advice_of(answered[0], list(answered[0].partners.select_related("organisation")))
+    assert advice.suggestion is not None and advice.suggestion.value == "shared_value"
+    assert not advice.unanswered

@@ -27,7 +27,7 @@ from partnerpath.partnerships.models import (
     SuccessIndicator,
 )
 from partnerpath.partnerships.services import agreement as agreements
-from partnerpath.partnerships.services import health, health_links, stages, trust
+from partnerpath.partnerships.services import health, health_links, partners, stages, trust
 from partnerpath.partnerships.services.partners import add_partner
 from partnerpath.registry.models import Contact, Organisation
 
@@ -46,6 +46,24 @@ _PDF = (
     b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
+
+
+# The running partnership's two health checks, partner by partner (the group, the NGO, the
+# union): a light per aspect in the order of ASPECTS (G green, A amber, R red, - not rated) and
+# the comments given. They differ, as partners' views do.
+ASPECTS = ("trust", "communication", "mutual_benefit", "progress", "resources", "shared_vision")
+LIGHTS = {"G": "green", "A": "amber", "R": "red"}
+Rated = tuple[str, dict[str, str]]
+EARLIER: list[Rated] = [
+    ("GGGAG-", {"progress": "The second plant's audit slipped a month."}),
+    ("GA-GAG", {"communication": "Minutes reach the NGO late.", "resources": "Helpline money?"}),
+    ("AGG--G", {"trust": "Crews are not yet sure the helpline is independent."}),
+]
+LATEST: list[Rated] = [
+    ("GGGGAG", {"progress": "Both plants audited.", "resources": "The fund needs topping up."}),
+    ("GAGARG", {"progress": "The fleet has not started.", "resources": "No money after month 12."}),
+    ("GAGAAG", {"trust": "Two crews felt pressed not to call.", "shared_vision": "Still shared."}),
+]
 
 
 class PartnershipDemo:
@@ -88,7 +106,8 @@ class PartnershipDemo:
         # Stage moves are made outside these blocks: they carry their own date (advance's now).
         before = partnership.events.aggregate(last=Max("id"))["last"] or 0
         yield
-        partnership.events.filter(id__gt=before).update(at=self._at(days_ago))
+        when = self._at(days_ago)
+        partnership.events.filter(id__gt=before).update(at=when, recorded_at=when)
 
     def _new(self, title: str, days_ago: int, lead: str, **fields: Any) -> Partnership:
         return stages.create_partnership(
@@ -119,11 +138,23 @@ class PartnershipDemo:
         stages.advance(partnership, target, lead, reason, now=self._at(days_ago))
 
     def _concern(
-        self, partnership: Partnership, raised_by: Partner | None, **fields: Any
+        self, partnership: Partnership, raised_by: Partner | None, days_ago: int, **fields: Any
     ) -> Concern:
+        """A concern raised ``days_ago``, the day its timeline entry carries."""
+        raised_on = self.today - timedelta(days=days_ago)
         return trust.raise_concern(
-            partnership, Concern(programme=self.programme, raised_by=raised_by, **fields)
+            partnership,
+            Concern(programme=self.programme, raised_by=raised_by, raised_on=raised_on, **fields),
         )
+
+    def _ratings(self, sides: list[Partner], given: list[Rated]) -> list[health.NewRating]:
+        """Each partner's own lights and comments, aspect by aspect."""
+        return [
+            health.NewRating(partner, aspect, LIGHTS[light], comments.get(aspect, ""))
+            for partner, (lights, comments) in zip(sides, given, strict=True)
+            for aspect, light in zip(ASPECTS, lights, strict=True)
+            if light != "-"
+        ]
 
     # -- the three partnerships --------------------------------------------------------------
 
@@ -163,17 +194,39 @@ class PartnershipDemo:
                 preferred_type="shared_value",
                 objectives="Organise crews; take part in remediation.",
             )
+        with self._dated(p, 320):
+            partners.save_type_work(
+                p,
+                list(p.partners.order_by("id")),
+                {
+                    "impact": "lasting_change",
+                    "timeframe": "long",
+                    "programme_role": "co_creates",
+                    "resources": "shared",
+                    "business_link": "core",
+                    "partner_roles": {
+                        str(side.pk): "co_creates" for side in p.partners.order_by("id")
+                    },
+                },
+                {},
+                p.partnership_type,
+            )
         with self._dated(p, 300):
             worry = self._concern(
                 p,
                 company,
+                300,
                 title="Findings made public before remediation",
                 category="reputation",
                 severity="high",
                 is_deal_breaker=True,
             )
             self._concern(
-                p, ngo, title="Who pays for the helpline after year one", category="resources"
+                p,
+                ngo,
+                300,
+                title="Who pays for the helpline after year one",
+                category="resources",
             )
         self._move(p, "cultivating", 300)
         self._move(p, "co_creation", 240)
@@ -202,6 +255,7 @@ class PartnershipDemo:
             )
         worry.status = "resolved"
         worry.resolution = "Agreed: findings go to the steering group first, public after 90 days."
+        worry.resolved_on = self.today - timedelta(days=229)  # before the agreement gate
         with self._dated(p, 229):
             trust.update_concern(worry, "Settled in the co-creation workshop.")
         deal = Agreement(
@@ -266,31 +320,19 @@ class PartnershipDemo:
         with self._dated(p, 150):
             agreements.save_agreement(deal, ["signed_document", "signed_on"])
         self._move(p, "implementation", 150)
-        for days_ago, lights in ((60, ("green", "green", "amber")), (5, ("green", "amber", "red"))):
-            sides = list(p.partners.order_by("id"))
-            ratings = [
-                health.NewRating(partner, aspect, light, comment)
-                for partner in sides
-                for aspect, light, comment in (
-                    ("trust", lights[0], ""),
-                    ("communication", lights[1], "Steering group met on time."),
-                    ("resources", lights[2], "Helpline funding after year one is unclear."),
-                )
-            ]
-            held_on = self.today - timedelta(days=days_ago)
-            company = sides[0]
-            if days_ago > 5:
-                with self._dated(p, days_ago):
-                    health.record_check(p, held_on, ratings)
-                continue
-            # The latest check: the company's point-person rated it through a private link.
-            own = [r for r in ratings if r.partner.pk == company.pk]
-            with self._dated(p, days_ago):
-                health.record_check(p, held_on, [r for r in ratings if r not in own])
-                (link,) = health_links.ask_partners(
-                    p, [company], self.users["linh.demo"], today=held_on
-                )
-                health_links.submit(link, own)
+        sides = list(p.partners.order_by("id"))  # the group, the NGO, the union
+        with self._dated(p, 60):
+            health.record_check(p, self.today - timedelta(days=60), self._ratings(sides, EARLIER))
+        # The latest check: the NGO and the union rated with the team; the group's point-person
+        # rated it through a private link.
+        held_on = self.today - timedelta(days=5)
+        own, others = self._ratings(sides[:1], LATEST[:1]), self._ratings(sides[1:], LATEST[1:])
+        with self._dated(p, 5):
+            health.record_check(p, held_on, others)
+            (link,) = health_links.ask_partners(
+                p, sides[:1], self.users["linh.demo"], today=held_on
+            )
+            health_links.submit(link, own)
 
     def _voice(self) -> None:
         """An electronics maker and the NGO in co-creation: the company wants a supporter role,
@@ -337,6 +379,7 @@ class PartnershipDemo:
             self._concern(
                 p,
                 company,
+                30,
                 title="Workers who report must stay anonymous to the labour supplier",
                 category="workers_safety",
                 severity="high",
@@ -364,6 +407,7 @@ class PartnershipDemo:
             self._concern(
                 p,
                 None,
+                18,
                 title="Check the agency's own recruitment fees before accepting the gift",
                 category="reputation",
                 severity="medium",

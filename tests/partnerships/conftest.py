@@ -3,6 +3,7 @@ partner and an NGO partner, each with a contact who can be named point-person.""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,14 +23,20 @@ class Deal:
     ngo_contact: Any
 
 
+# The day the test partnerships were created: checks held in 2025 and 2026 come after it.
+CREATED = dt.datetime(2024, 1, 1, 9, 0, tzinfo=dt.UTC)
+
+
 def make_deal(programme: Any, owner: Any, title: str = "Fair recruitment corridor") -> Deal:
-    """A partnership in the first stage with a company partner and an NGO partner."""
+    """A partnership in the first stage (created on CREATED, in it since today) with a company
+    partner and an NGO partner."""
     from partnerpath.partnerships.models import Partner
     from partnerpath.partnerships.services.stages import create_partnership
 
     company_org = organisation(programme, f"{title} Seafood Co., Ltd.")
     ngo_org = organisation(programme, f"{title} Workers' Rights Network", kind="ngo")
     partnership = create_partnership(programme, title, owner)
+    partnership.stage_changes.filter(kind="created").update(at=CREATED)
     company = Partner.objects.create(
         programme=programme,
         partnership=partnership,

@@ -122,7 +122,7 @@ WHOLE_PROGRAMME |= {"partnerships_export"}
 def world(cast: Any, deal: Any) -> World:
     """Everything the pages show, made through the services."""
     from partnerpath.partnerships.models import Agreement, Concern, Contribution, SuccessIndicator
-    from partnerpath.partnerships.services import agreement, health, health_links, trust
+    from partnerpath.partnerships.services import agreement, amendments, health, health_links, trust
     from partnerpath.prioritisation.models import Opportunity
 
     partnership = deal.partnership
@@ -138,18 +138,6 @@ def world(cast: Any, deal: Any) -> World:
         occurred_on=dt.date(2025, 3, 4),
         organisations=[deal.company.organisation],
     )
-    current = agreement.save_agreement(
-        Agreement(
-            programme=cast.programme,
-            partnership=partnership,
-            activities="Pilot fair recruitment",
-            signed_document=SimpleUploadedFile("signed.pdf", b"%PDF-1.4 signed"),
-            signed_on=dt.date(2025, 1, 10),
-        ),
-        ["activities", "signed_document", "signed_on"],
-    )
-    current.activities = "Pilot fair recruitment in two provinces"
-    agreement.amend_agreement(current, ["activities"], "Second province added", cast.owner)
     contribution = agreement.add_contribution(
         Contribution(
             programme=cast.programme,
@@ -163,6 +151,20 @@ def world(cast: Any, deal: Any) -> World:
     )
     indicator = agreement.add_indicator(
         SuccessIndicator(programme=cast.programme, partnership=partnership, name="Fees repaid")
+    )
+    current = agreement.save_agreement(
+        Agreement(
+            programme=cast.programme,
+            partnership=partnership,
+            activities="Pilot fair recruitment",
+            signed_document=SimpleUploadedFile("signed.pdf", b"%PDF-1.4 signed"),
+            signed_on=dt.date(2025, 1, 10),
+        ),
+        ["activities", "signed_document", "signed_on"],
+    )
+    current.activities = "Pilot fair recruitment in two provinces"  # once signed: an amendment
+    amendments.amend_agreement(
+        current, ["activities"], "Second province added", cast.owner, still_covered="Minor"
     )
     check = health.record_check(
         partnership, dt.date(2025, 3, 1), [health.NewRating(deal.company, "trust", "green")]

@@ -56,6 +56,31 @@ def form_data(**changes: Any) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None}
 
 
+ROW_FIELDS = {
+    "contributions": ("partner", "kind", "description", "value", "currency"),
+    "indicators": ("name", "target", "means_of_verification"),
+}
+
+
+def amend_data(deal: Any, **changes: Any) -> dict[str, Any]:
+    """The amendment form as the page sends it: the agreement's fields with ``changes``, and
+    every stored contribution and indicator unchanged (plus one empty row of each)."""
+    data = form_data(**changes)
+    rows = {
+        "contributions": list(deal.partnership.contributions.order_by("partner_id", "id")),
+        "indicators": list(deal.partnership.success_indicators.order_by("id")),
+    }
+    for prefix, found in rows.items():
+        data[f"{prefix}-TOTAL_FORMS"] = str(len(found) + 1)
+        data[f"{prefix}-INITIAL_FORMS"] = str(len(found))
+        for i, row in enumerate(found):
+            data[f"{prefix}-{i}-id"] = str(row.pk)
+            for name in ROW_FIELDS[prefix]:
+                value = getattr(row, f"{name}_id" if name == "partner" else name)
+                data[f"{prefix}-{i}-{name}"] = "" if value is None else str(value)
+    return data
+
+
 def events(deal: Any) -> list[str]:
     return list(
         TimelineEvent.objects.filter(partnership=deal.partnership, kind="agreement")
@@ -98,7 +123,6 @@ def test_starting_and_editing_the_agreement_names_what_changed(cast, deal, clien
 
 
 def test_the_page_shows_every_part_of_the_agreement(cast, deal, client_for):
-    current = signed(cast, deal, client_for)
     service.add_indicator(
         SuccessIndicator(
             programme=cast.programme,
@@ -107,6 +131,7 @@ def test_the_page_shows_every_part_of_the_agreement(cast, deal, client_for):
             target="500 by December",
         )
     )
+    current = signed(cast, deal, client_for)
     page = client_for(cast.viewer).get(url(deal, "agreement/")).content.decode()
     for text in (
         "Agreement, version 1",
@@ -183,8 +208,6 @@ def test_a_file_of_another_kind_is_refused_with_the_kinds_allowed(cast, deal, cl
 
 
 def test_an_amendment_keeps_the_previous_version(cast, deal, client_for):
-    first = signed(cast, deal, client_for)
-    old_file = first.signed_document.name
     service.add_contribution(
         Contribution(
             programme=cast.programme,
@@ -196,7 +219,10 @@ def test_an_amendment_keeps_the_previous_version(cast, deal, client_for):
             currency="USD",
         )
     )
-    data = form_data(
+    first = signed(cast, deal, client_for)
+    old_file = first.signed_document.name
+    data = amend_data(
+        deal,
         amendment_reason="A third agency joins the pilot.",
         activities="Pilot the employer-pays principle with three recruitment agencies.",
         signed_on="2025-06-01",
@@ -229,9 +255,9 @@ def test_an_amendment_keeps_the_previous_version(cast, deal, client_for):
 def test_an_amendment_needs_a_reason_and_a_change(cast, deal, client_for):
     signed(cast, deal, client_for)
     client = client_for(cast.member)
-    page = client.post(url(deal, "agreement/amend/"), form_data(signed_on="2025-02-01"))
+    page = client.post(url(deal, "agreement/amend/"), amend_data(deal, signed_on="2025-02-01"))
     assert "This field is required." in page.content.decode()
-    same = form_data(signed_on="2025-02-01", amendment_reason="Nothing really")
+    same = amend_data(deal, signed_on="2025-02-01", amendment_reason="Nothing really")
     page = client.post(url(deal, "agreement/amend/"), same)
     assert "Nothing was changed" in page.content.decode()
     assert not AgreementVersion.objects.exists()
@@ -239,7 +265,8 @@ def test_an_amendment_needs_a_reason_and_a_change(cast, deal, client_for):
 
 def test_a_stored_version_shows_what_differs_from_the_current_one(cast, deal, client_for):
     signed(cast, deal, client_for)
-    data = form_data(
+    data = amend_data(
+        deal,
         amendment_reason="Monthly meetings",
         cadence="monthly",
         signed_on="2025-02-01",
@@ -276,13 +303,18 @@ def test_the_signed_document_is_served_only_to_members(cast, deal, client_for, o
         .status_code
         == 404
     )
-    data = form_data(
-        amendment_reason="Re-signed", signed_on="2025-05-05", signed_document=pdf("v2.pdf", b"v2")
+    v2 = b"%PDF-1.4 version 2"
+    data = amend_data(
+        deal,
+        amendment_reason="Re-signed",
+        activities="Re-signed activities",
+        signed_on="2025-05-05",
+        signed_document=pdf("v2.pdf", v2),
     )
-    client_for(cast.member).post(url(deal, "agreement/amend/"), data)
+    assert client_for(cast.member).post(url(deal, "agreement/amend/"), data).status_code == 302
     old = client_for(cast.viewer).get(link + "?version=1")
     assert b"".join(old.streaming_content) == PDF
-    assert b"".join(client_for(cast.viewer).get(link).streaming_content) == b"v2"
+    assert b"".join(client_for(cast.viewer).get(link).streaming_content) == v2
     assert client_for(cast.viewer).get(link + "?version=9").status_code == 404
 
 
@@ -400,17 +432,174 @@ def test_the_agreement_page_reads_in_a_fixed_number_of_queries(cast, deal, clien
         return len(queries)
 
     few = count()
-    for n in range(4):
-        service.add_contribution(
-            Contribution(
-                programme=cast.programme,
-                partnership=deal.partnership,
-                partner=deal.ngo,
-                kind="expertise",
-                description=f"Trainer {n}",
-            )
+    for n in range(4):  # rows as earlier amendments left them
+        Contribution.objects.create(
+            programme=cast.programme,
+            partnership=deal.partnership,
+            partner=deal.ngo,
+            kind="expertise",
+            description=f"Trainer {n}",
         )
-        service.add_indicator(
-            SuccessIndicator(programme=cast.programme, partnership=deal.partnership, name=f"I{n}")
+        SuccessIndicator.objects.create(
+            programme=cast.programme, partnership=deal.partnership, name=f"I{n}"
         )
     assert count() == few
+
+
+def _with_rows(cast: Any, deal: Any) -> tuple[Contribution, SuccessIndicator]:
+    """A contribution and an indicator recorded before the agreement is signed."""
+    contribution = service.add_contribution(
+        Contribution(
+            programme=cast.programme,
+            partnership=deal.partnership,
+            partner=deal.company,
+            kind="cash",
+            description="Fee repayment fund",
+            value=12000,
+            currency="USD",
+        )
+    )
+    indicator = service.add_indicator(
+        SuccessIndicator(programme=cast.programme, partnership=deal.partnership, name="Fees repaid")
+    )
+    return contribution, indicator
+
+
+def test_once_signed_contributions_and_indicators_change_only_by_an_amendment(
+    cast, deal, client_for
+):
+    contribution, indicator = _with_rows(cast, deal)
+    signed(cast, deal, client_for)
+    client = client_for(cast.member)
+    new = {"partner": deal.ngo.pk, "kind": "expertise", "description": "Case workers"}
+    for page, data in (
+        ("contributions/", new),
+        (f"contributions/{contribution.pk}/remove/", {}),
+        ("indicators/", {"name": "Quietly added"}),
+        (f"indicators/{indicator.pk}/remove/", {}),
+    ):
+        response = client.post(url(deal, page), data, follow=True)
+        assert response.status_code == 200, page
+        assert "change only by an amendment" in response.content.decode(), page
+    assert list(Contribution.objects.values_list("description", flat=True)) == [
+        "Fee repayment fund"
+    ]
+    assert list(SuccessIndicator.objects.values_list("name", flat=True)) == ["Fees repaid"]
+    page = client.get(url(deal, "contributions/")).content.decode()
+    assert 'id="locked"' in page and "Add a contribution" not in page and "Remove" not in page
+    with pytest.raises(service.AgreementSigned):
+        service.remove_indicator(indicator)
+    with pytest.raises(service.AgreementSigned):
+        service.add_contribution(Contribution(partnership=deal.partnership, partner=deal.ngo))
+
+
+def test_an_amendment_changes_contributions_and_indicators_and_keeps_them_as_they_were(
+    cast, deal, client_for
+):
+    _with_rows(cast, deal)
+    signed(cast, deal, client_for)
+    data = amend_data(
+        deal,
+        amendment_reason="The fund grows; the NGO brings case workers.",
+        signed_on="2025-06-01",
+        signed_document=pdf("amendment.pdf", b"%PDF-1.4 amendment"),
+    )
+    data["contributions-0-value"] = "15000"  # the fund grows
+    data |= {  # a new contribution in the empty row
+        "contributions-1-partner": str(deal.ngo.pk),
+        "contributions-1-kind": "expertise",
+        "contributions-1-description": "Two case workers",
+    }
+    data["indicators-0-DELETE"] = "on"  # the indicator is dropped
+    data["indicators-1-name"] = "Workers reimbursed within 30 days"
+    response = client_for(cast.member).post(url(deal, "agreement/amend/"), data)
+    assert response.status_code == 302
+    rows = sorted(Contribution.objects.values_list("description", "value"))
+    assert rows == [("Fee repayment fund", 15000), ("Two case workers", None)]
+    assert list(SuccessIndicator.objects.values_list("name", flat=True)) == [
+        "Workers reimbursed within 30 days"
+    ]
+    kept = AgreementVersion.objects.get()
+    assert [r["value"] for r in kept.snapshot["contributions"]] == ["12000.00"]
+    assert [r["name"] for r in kept.snapshot["success_indicators"]] == ["Fees repaid"]
+    amended = TimelineEvent.objects.filter(summary__startswith="Agreement amended").get()
+    assert "Contribution changed:" in amended.detail and "15000" in amended.detail
+    assert "Contribution added:" in amended.detail
+    assert "Success indicator removed: Fees repaid" in amended.detail
+    version = client_for(cast.viewer).get(url(deal, "agreement/versions/1/")).content.decode()
+    diff = version.split('id="diff-h"')[1].split("</section>")[0]
+    assert "Resource contributions" in diff and "12000.00 USD" in diff and "15000.00 USD" in diff
+
+
+def test_an_amendment_without_its_own_signed_document_counts_as_not_signed(cast, deal, client_for):
+    signed(cast, deal, client_for)
+    type(deal.partnership).objects.filter(pk=deal.partnership.pk).update(stage="agreement")
+    data = amend_data(deal, amendment_reason="Three agencies", activities="Three agencies.")
+    response = client_for(cast.member).post(url(deal, "agreement/amend/"), data, follow=True)
+    assert "counts as not signed until its signed document is attached" in (
+        response.content.decode()
+    )
+    current = Agreement.objects.get(partnership=deal.partnership)
+    assert (current.version, current.is_signed, current.signed_on) == (2, False, None)
+    assert AgreementVersion.objects.get().signed_document.read() == PDF  # version 1 keeps it
+    fresh = type(deal.partnership).objects.get(pk=deal.partnership.pk)
+    gate = stages.check_advance(fresh, "implementation")
+    assert [u.code for u in gate.unmet] == ["signed_agreement_missing"]
+    summary = client_for(cast.viewer).get(url(deal, "summary/")).content.decode()
+    assert "Not signed (version 2): attach its signed document" in summary
+    page = client_for(cast.viewer).get(url(deal, "agreement/")).content.decode()
+    assert "Not signed yet" in page
+    # Unsigned again, it is edited in place until its signed document is attached.
+    data = form_data(
+        activities="Three agencies.", signed_on="2025-07-01", signed_document=pdf("v2.pdf")
+    )
+    assert client_for(cast.member).post(url(deal, "agreement/edit/"), data).status_code == 302
+    current.refresh_from_db()
+    assert current.is_signed and current.signed_for == 2
+
+
+def test_an_amendment_may_say_why_the_signed_document_still_covers_it(cast, deal, client_for):
+    signed(cast, deal, client_for)
+    client = client_for(cast.member)
+    data = amend_data(deal, amendment_reason="Work plan dates", review_on="2026-03-31")
+    data["still_covered"] = "on"
+    refused = client.post(url(deal, "agreement/amend/"), data)
+    assert "Say why the signed document still covers the amendment." in (refused.content.decode())
+    data["coverage_reason"] = "Clause 9 lets the steering body move the review date."
+    assert client.post(url(deal, "agreement/amend/"), data).status_code == 302
+    current = Agreement.objects.get(partnership=deal.partnership)
+    assert (current.version, current.is_signed, current.signed_for) == (2, True, 1)
+    fresh = type(deal.partnership).objects.get(pk=deal.partnership.pk)
+    assert "signed_agreement_missing" not in [
+        u.code for u in stages.check_advance(fresh, "implementation").unmet
+    ]
+    summary = client_for(cast.viewer).get(url(deal, "summary/")).content.decode()
+    assert (
+        "Yes, by the signed document of version 1 on 1 Feb 2025, which still covers version 2: "
+        "Clause 9 lets the steering body move the review date." in summary
+    )
+    assert "Yes, signed" not in summary
+    both = amend_data(
+        deal,
+        amendment_reason="Again",
+        activities="Changed",
+        still_covered="on",
+        coverage_reason="Because",
+        signed_on="2025-08-01",
+        signed_document=pdf("v3.pdf"),
+    )
+    page = client_for(cast.member).post(url(deal, "agreement/amend/"), both).content.decode()
+    assert "You attached a new signed document" in page
+
+
+def test_a_file_that_is_not_what_its_name_says_is_refused(cast, deal, client_for):
+    html = b"<!doctype html><html><body>Agreement</body></html>"
+    data = form_data(signed_on="2025-02-01", signed_document=pdf("agreement.pdf", html))
+    response = client_for(cast.member).post(url(deal, "agreement/edit/"), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This file is named .pdf but is not a PDF file" in page
+    assert not Agreement.objects.filter(partnership=deal.partnership).exists()
+    png = pdf("scan.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20)
+    data = form_data(signed_on="2025-02-01", signed_document=png)
+    assert client_for(cast.member).post(url(deal, "agreement/edit/"), data).status_code == 302

@@ -125,7 +125,8 @@ def test_an_override_by_a_member_is_refused_and_by_an_admin_with_a_reason_is_on_
     assert entries["count"] == 2
     top = entries["results"][0]
     assert (top["kind"], top["flagged"], top["by"]) == ("override", True, "owner")
-    assert "by admin" in top["summary"] and reason in top["summary"]
+    assert "by owner (Programme admin)" in top["summary"] and reason in top["summary"]
+    assert "(admin)" not in top["summary"]
     only = owner.get(f"{A}/partnerships/{deal.partnership.pk}/timeline/?kind=created").json()
     assert [e["kind"] for e in only["results"]] == ["created"]
 

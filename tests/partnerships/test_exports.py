@@ -142,7 +142,8 @@ def test_the_workbook_has_a_sheet_of_each_kind_with_the_programmes_rows(
         ("No naming of suppliers in public", "yes", "Open"),
         ("Budget timing", "no", "Resolved"),
     ]
-    assert sheets["Contributions"][1][3:] == ["Helpline running costs", "12500.00", "USD"]
+    assert sheets["Contributions"][1][3:] == ["Helpline running costs", 12500, "USD"]
+    assert isinstance(sheets["Contributions"][1][4], int | float)  # a number, not text
     checks = sheets["Health checks"]
     assert [r[1] for r in checks[1:]] == ["2026-05-01", "2026-08-01"]
     assert checks[2][3:6] == ["Red", 92, "Red"]
@@ -196,7 +197,7 @@ def test_the_summary_shows_the_essentials_and_prints_without_tabs(
         "Quarterly",
         "Refer any case to the hotline within 24 hours.",
         "1 Mar 2027",
-        "Yes, on 2 Apr 2026",
+        "Yes, signed on 2 Apr 2026 (version 1)",
         "in place (1 of 12 relevant fully)",
         "Workers paying no fees",
         'class="light red"',
@@ -224,3 +225,40 @@ def test_outsiders_get_404_for_the_summary_and_its_queries_stay_bounded(
     with CaptureQueriesContext(connection) as full:
         assert client.get(url).status_code == 200
     assert len(full) <= len(empty) + 3  # the agreement's and the checks' rows, once each
+
+
+def test_the_summary_shows_buy_in_decisions_and_open_action_items(
+    cast: Any, deal: Any, client_for: Any
+) -> None:
+    from partnerpath.partnerships.services import trust
+
+    furnish(cast, deal)
+    trust.save_buy_in(
+        deal.company,
+        [
+            trust.BuyInRow("legal", "opposed", None, "Worried about liability."),
+            trust.BuyInRow("hr", "supportive", deal.company_contact, ""),
+        ],
+    )
+    meeting = trust.record_meeting(
+        deal.partnership,
+        title="Steering group 3",
+        occurred_on=dt.date(2026, 6, 2),
+        decisions=["Audit the second plant in July"],
+        actions=[
+            trust.ActionItem("Send the audit plan", cast.member, dt.date(2026, 6, 20)),
+            trust.ActionItem("Book the venue", cast.owner),
+        ],
+    )
+    done = meeting.interaction.follow_ups.get(description="Book the venue")
+    trust.set_action_done(meeting, done, True)
+    url = reverse("partnerships:summary", args=["mekong", deal.partnership.pk])
+    html = client_for(cast.viewer).get(url).content.decode()
+    buy_in = html.split('id="s-buy-in"')[1].split("</section>")[0]
+    assert "1 of 2 departments supportive; Legal opposed" in buy_in
+    assert "Human resources: supportive; champion Somchai P." in buy_in
+    assert "Worried about liability." in buy_in
+    decisions = html.split('id="s-decisions"')[1].split("</section>")[0]
+    assert "2 Jun 2026, Steering group 3: Audit the second plant in July" in decisions
+    assert "Send the audit plan: member, due 20 Jun 2026" in decisions
+    assert "Book the venue" not in decisions  # done: not open

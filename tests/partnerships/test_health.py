@@ -82,6 +82,8 @@ def test_recording_a_check_keeps_each_partners_ratings_and_the_due_date(cast, de
         ({}, "Rate at least one aspect"),
         ({"comment_{company}_progress": "Slow"}, "Choose a light for progress"),
         ({"light_{company}_trust": "green", "held_on": "2999-01-01"}, "not a future date"),
+        ({"light_{company}_trust": "green", "held_on": "0001-01-01"}, "was created on 01 Jan 2024"),
+        ({"light_{company}_trust": "green", "held_on": "2023-12-31"}, "cannot be held before"),
         ({"light_{company}_trust": "purple"}, "Select a valid choice"),
     ],
 )
@@ -207,3 +209,63 @@ def test_the_health_page_reads_in_a_fixed_number_of_queries(cast, deal, client_f
     for month in (3, 4, 5, 6):
         rate(deal, dt.date(2025, month, 1), trust="amber", progress="red", resources="green")
     assert count() == few
+
+
+def test_a_second_check_of_the_same_date_joins_the_first(cast, deal, client_for):
+    running(cast, deal, dt.date(2025, 1, 1))
+    rate(deal, dt.date(2025, 3, 1), trust="green", progress="green")
+    company = deal.company.pk
+    data = {"held_on": "2025-03-01", f"light_{company}_trust": "red", "notes": "Call with HR."}
+    data[f"light_{company}_resources"] = "amber"
+    response = client_for(cast.member).post(url(deal, "health/new/"), data, follow=True)
+    check = HealthCheck.objects.get()  # still one check of that date
+    assert "added to the health check of 01 Mar 2025, held already" in response.content.decode()
+    lights = dict(check.ratings.filter(partner=deal.company).values_list("aspect", "light"))
+    assert lights == {"trust": "red", "progress": "green", "resources": "amber"}
+    assert "Call with HR." in check.notes
+    event = TimelineEvent.objects.filter(kind="health_check").latest("id")
+    assert event.summary.startswith("Ratings added to the health check of 01 Mar 2025")
+
+
+def test_the_team_never_replaces_a_partners_own_rating(cast, deal, client_for):
+    running(cast, deal, dt.date(2025, 1, 1))
+    partnership = Partnership.objects.get(pk=deal.partnership.pk)
+    health.rate_as_partner(
+        partnership,
+        dt.date(2025, 3, 1),
+        deal.company,
+        [health.NewRating(deal.company, "trust", "amber", "Our own view")],
+    )
+    data = {"held_on": "2025-03-01", f"light_{deal.company.pk}_trust": "green"}
+    response = client_for(cast.member).post(url(deal, "health/new/"), data)
+    assert response.status_code == 200
+    assert "their own ratings are not replaced" in response.content.decode()
+    (rating,) = HealthCheck.objects.get().ratings.all()
+    assert (rating.light, rating.by_partner) == ("amber", True)
+
+
+def test_two_checks_of_one_date_read_the_same_trend_on_every_page(cast, deal, client_for):
+    running(cast, deal, dt.date(2025, 1, 1))
+    first = rate(deal, dt.date(2025, 3, 1), trust="green")
+    # A second check of the same date, as older versions could leave (recorded after the first).
+    second = HealthCheck.objects.create(
+        programme=cast.programme, partnership=deal.partnership, held_on=dt.date(2025, 3, 1)
+    )
+    second.ratings.create(
+        programme=cast.programme, partner=deal.company, aspect="trust", light="red"
+    )
+    assert second.pk > first.pk
+    client = client_for(cast.viewer)
+    page = client.get(url(deal)).content.decode()
+    summary = client.get(url(deal, "summary/")).content.decode()
+    assert "Since the previous check: <strong>worsening</strong>" in page
+    assert '<strong id="health-trend">worsening</strong>' in summary
+    assert "Score 100 -&gt; 0: worsening." in page and "Score 100 -&gt; 0: worsening." in summary
+
+
+def test_a_check_is_dated_on_the_timeline_when_it_was_held(cast, deal):
+    running(cast, deal, dt.date(2025, 1, 1))
+    rate(deal, dt.date(2025, 3, 1), trust="green")
+    event = TimelineEvent.objects.get(kind="health_check")
+    assert timezone.localtime(event.at).date() == dt.date(2025, 3, 1)
+    assert timezone.localdate(event.recorded_at) == timezone.localdate()

@@ -160,3 +160,33 @@ def test_the_api_keeps_a_partnership_meeting_but_deletes_other_interactions(cast
     )
     assert api.delete(f"/api/v1/interactions/{item.pk}/").status_code == 204
     assert not Interaction.objects.filter(pk=item.pk).exists()
+
+
+def test_changing_the_kind_in_the_log_keeps_the_workshop_flag_in_step(cast, deal):
+    from rest_framework.authtoken.models import Token
+
+    workshop = trust.record_meeting(
+        deal.partnership,
+        title="Co-creation workshop 1",
+        occurred_on=dt.date(2025, 5, 6),
+        is_workshop=True,
+        organisations=[deal.company.organisation],
+    )
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=cast.member).key}")
+    url = f"/api/v1/interactions/{workshop.interaction_id}/"
+    assert api.patch(url, {"kind": "call"}, format="json").status_code == 200
+    workshop.refresh_from_db()
+    assert not workshop.is_workshop
+    entry = TimelineEvent.objects.filter(partnership=deal.partnership, kind="meeting").latest("id")
+    assert entry.summary == (
+        "“Co-creation workshop 1” is now a call, no longer a co-creation workshop. "
+        "Changed in the engagement log."
+    )
+    assert entry.actor_label == "member"
+    assert api.patch(url, {"kind": "workshop"}, format="json").status_code == 200
+    workshop.refresh_from_db()
+    assert workshop.is_workshop
+    before = TimelineEvent.objects.filter(partnership=deal.partnership).count()
+    assert api.patch(url, {"title": "Workshop 1"}, format="json").status_code == 200
+    assert TimelineEvent.objects.filter(partnership=deal.partnership).count() == before

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.utils.html import escape
 
 from partnerpath.core.lifecycle.stages import Stage
@@ -221,7 +222,12 @@ def test_advancing_on_the_page_is_blocked_by_an_open_deal_breaker_until_it_is_re
     cast, deal, client_for
 ):
     _to_co_creation(cast, deal)
-    save_gate_config(cast.programme, {"rules": {"agreement": ["no_open_deal_breakers"]}})
+    save_gate_config(
+        cast.programme,
+        {"rules": {"agreement": ["no_open_deal_breakers"]}},
+        "Only the deal-breaker rule for this test",
+        confirm_weaker=True,
+    )
     concern = Concern.objects.create(
         programme=cast.programme,
         partnership=deal.partnership,
@@ -287,7 +293,7 @@ def test_an_admin_changes_the_gates_and_the_change_is_kept_in_history(cast, clie
     response = client.post(
         f"{P}/gates/",
         {
-            "rules_co_creation": ["point_persons"],
+            "rules_co_creation": ["point_persons", "due_diligence"],
             "rules_agreement": ["no_open_deal_breakers", "do_no_harm"],
             "rules_implementation": ["signed_agreement"],
             "min_success_indicators": "2",
@@ -301,7 +307,7 @@ def test_an_admin_changes_the_gates_and_the_change_is_kept_in_history(cast, clie
     )
     assert response.status_code == 302
     config = gate_config_of(cast.programme)
-    assert config.rules_for(Stage.CO_CREATION) == ("point_persons",)
+    assert config.rules_for(Stage.CO_CREATION) == ("point_persons", "due_diligence")
     assert config.min_success_indicators == 2 and config.override_roles == {"admin"}
     assert "open_deal_breaker" in config.not_overridable
     after = page(client_for(cast.member), f"{P}/gates/")
@@ -331,3 +337,83 @@ def test_the_overview_shows_each_partners_due_diligence_and_latest_maturity(cast
     text = page(client_for(cast.viewer), f"{P}/{deal.partnership.pk}/")
     assert "Medium" in text and "in progress" in text
     assert f"/assessments/organisations/{company.pk}/" in text and "Level 2" in text
+
+
+NOTHING_TICKED = {"min_success_indicators": "1", "min_reason_length": "1"}
+
+
+def test_changing_the_gates_needs_a_reason(cast, client_for):
+    client = client_for(cast.owner)
+    data = {**NOTHING_TICKED, "rules_co_creation": ["point_persons", "due_diligence"]}
+    data |= {"not_overridable": ["due_diligence_blocking"], "blocking_ratings": ["unacceptable"]}
+    response = client.post(f"{P}/gates/", data)
+    assert response.status_code == 200
+    assert "Write why the gates change" in response.content.decode()
+    assert gate_config_of(cast.programme).rules_for(Stage.AGREEMENT)  # unchanged
+
+
+def test_saving_nothing_ticked_asks_to_confirm_turning_off_due_diligence(cast, client_for):
+    client = client_for(cast.owner)
+    data = {**NOTHING_TICKED, "reason": "Start from a clean slate"}
+    refused = client.post(f"{P}/gates/", data)
+    html = refused.content.decode()
+    assert refused.status_code == 200 and 'id="confirm-weaker"' in html
+    assert "No gate would check due diligence any more." in html
+    assert "An override could let through a partner whose due diligence" in html
+    config = gate_config_of(cast.programme)
+    assert "due_diligence" in config.rules_for(Stage.CO_CREATION)
+    assert "due_diligence_blocking" in config.not_overridable
+    confirmed = client.post(f"{P}/gates/", {**data, "confirm_weaker": "on"}, follow=True)
+    assert "Gate settings saved" in confirmed.content.decode()
+    config = gate_config_of(cast.programme)
+    assert config.rules_for(Stage.CO_CREATION) == () and not config.not_overridable
+    assert "Start from a clean slate" in page(client, f"{P}/gates/")  # kept in the history
+
+
+def test_saving_the_gates_unchanged_changes_nothing(cast, client_for):
+    from partnerpath.partnerships.services.facts import gate_settings_of
+
+    client = client_for(cast.owner)
+    before = gate_settings_of(cast.programme).updated_at
+    data = {
+        "rules_co_creation": ["point_persons", "due_diligence"],
+        "rules_agreement": [
+            "no_open_deal_breakers",
+            "contributions",
+            "governance",
+            "risk_protocol",
+            "success_indicators",
+        ],
+        "rules_implementation": ["signed_agreement"],
+        "min_success_indicators": "1",
+        "min_reason_length": "1",
+        "override_roles": ["admin", "pse_lead"],
+        "not_overridable": ["due_diligence_blocking"],
+        "blocking_ratings": ["unacceptable"],
+        "due_diligence_roles": ["company_partner"],
+        "reason": "Just looking",
+    }
+    response = client.post(f"{P}/gates/", data, follow=True)
+    assert "Nothing changed" in response.content.decode()
+    assert gate_settings_of(cast.programme).updated_at == before
+
+
+def test_the_list_of_moves_names_people_and_roles_as_the_timeline_does(cast, deal, client_for):
+    admin = client_for(cast.owner)
+    url = f"{P}/{deal.partnership.pk}/advance/"
+    admin.post(url, {"target": "co_creation", "override": "1", "reason": "Donor visit"})
+    html = page(admin, url)
+    moves = html.split('id="moves-h"')[1]
+    assert "gate overridden (Programme admin)" in moves and "<td>owner</td>" in moves
+    timeline = page(admin, f"{P}/{deal.partnership.pk}/timeline/")
+    assert "by owner (Programme admin)" in timeline and ">owner<" in timeline
+
+
+def test_the_board_keeps_every_stage_in_view(cast, deal, client_for):
+    html = page(client_for(cast.viewer), f"{P}/")
+    board = html.split('id="board"')[1]
+    css = (settings.BASE_DIR / "static" / "partnerpath" / "app.css").read_text()
+    rule = next(line for line in css.splitlines() if line.startswith(".board {"))
+    assert "grid-template-columns: repeat(auto-fill, minmax(190px, 1fr))" in rule  # wraps
+    assert 'id="board-hint"' in html
+    assert board.index('id="col-identified"') < board.index('id="col-closed"')

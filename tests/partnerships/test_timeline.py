@@ -81,7 +81,7 @@ def test_every_kind_of_entry_appears_newest_first_with_the_override_flagged(
     assert page.status_code == 200
     html = page.content.decode()
     assert [k for k in EventKind if f"kind-{k.value}" not in html] == []
-    override = html.index("Gate overridden: Co-creation → Agreement by admin")
+    override = html.index("Gate overridden: Co-creation → Agreement by owner (Programme admin)")
     assert "The donor&#x27;s visit needs a draft agreement" in html[override:]
     assert 'class="flagged kind-override"' in html and 'class="flagged kind-concern"' in html
     assert html.index("kind-override") < html.index("kind-stage_move") < html.index("kind-created")
@@ -117,17 +117,17 @@ def test_the_export_is_csv_by_default_and_xlsx_on_request_with_the_filter_applie
     day = timezone.localdate().isoformat()
     assert f'filename="fair-recruitment-corridor-timeline-{day}.csv"' in got["Content-Disposition"]
     rows = _csv(got)
-    assert rows[0] == ["at", "kind", "summary", "detail", "by"]
+    assert rows[0] == ["at", "kind", "summary", "detail", "by", "entered at"]
     total = TimelineEvent.objects.filter(partnership=deal.partnership).count()
     assert len(rows) == total + 1
     assert rows[1][1] == "Gate override" and rows[1][4] == "owner"
-    assert rows[1][3].startswith("Unmet (gates-v1):")
+    assert rows[1][3].startswith("Unmet (gates-v1):\n- ")
     assert rows[-1][1] == "Created"
     xlsx = client.get(url(deal, "timeline_export"), {"format": "xlsx", "kind": "concern"})
     assert xlsx["Content-Disposition"].endswith('.xlsx"')
     sheet = load_workbook(io.BytesIO(xlsx.content))["Timeline"]
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert values[0] == ["at", "kind", "summary", "detail", "by"]
+    assert values[0] == ["at", "kind", "summary", "detail", "by", "entered at"]
     assert [r[1] for r in values[1:]] == ["Concern"]
     assert values[1][2] == "Deal-breaker raised by " + deal.company.organisation.name + (
         ": No naming of suppliers in public"
@@ -144,10 +144,10 @@ def test_formula_like_text_is_neutralised_in_both_formats(
         )
     client = client_for(cast.member)
     row = _csv(client.get(url(deal, "timeline_export")))[1]
-    assert row[2:] == ['\'=HYPERLINK("http://x.test","open")', "'+1+cmd", "'@evil"]
+    assert row[2:5] == ['\'=HYPERLINK("http://x.test","open")', "'+1+cmd", "'@evil"]
     xlsx = client.get(url(deal, "timeline_export"), {"format": "xlsx"})
     cells = next(load_workbook(io.BytesIO(xlsx.content))["Timeline"].iter_rows(min_row=2))
-    assert [c.data_type for c in cells[2:]] == ["s", "s", "s"]
+    assert [c.data_type for c in cells[2:5]] == ["s", "s", "s"]
 
 
 def test_outsiders_get_404_and_another_programmes_partnership_is_not_found(

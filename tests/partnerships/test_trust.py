@@ -262,12 +262,13 @@ def test_a_meeting_appears_in_the_engagement_log_with_its_action_items(cast, dea
     assert "Draft the pilot plan" in client.get("/p/mekong/").content.decode()
     detail = client.get(f"{P}/{pk}/meetings/{meeting.pk}/").content.decode()
     assert f'href="/p/mekong/interactions/{interaction.pk}/"' in detail
-    assert [e.kind for e in TimelineEvent.objects.filter(partnership=deal.partnership)][:4] == [
-        "action",
-        "decision",
-        "decision",
-        "meeting",
-    ]
+    entries = TimelineEvent.objects.filter(
+        partnership=deal.partnership, kind__in=["meeting", "decision", "action"]
+    )
+    assert [e.kind for e in entries] == ["action", "decision", "decision", "meeting"]
+    # Dated on the day of the workshop, not when it was entered; the entry time is kept.
+    assert {timezone.localtime(e.at).date() for e in entries} == {dt.date(2025, 3, 4)}
+    assert all(e.recorded_at > e.at for e in entries)
 
 
 def test_contacts_must_come_with_their_organisation(cast, deal, client_for):
@@ -394,3 +395,63 @@ def test_the_lists_read_in_a_constant_number_of_queries(cast, deal, client_for, 
         page_text = client.get(url).content.decode()
     assert "Worry 6" in page_text or "Meeting 6" in page_text
     assert len(many) == len(few)
+
+
+@pytest.mark.parametrize(
+    ("resolved_on", "error"),
+    [
+        ("tomorrow", "not a future date"),
+        ("before", "It cannot be settled before it was raised"),
+    ],
+)
+def test_a_concern_cannot_be_settled_in_the_future_or_before_it_was_raised(
+    cast, deal, client_for, resolved_on, error
+):
+    item = concern(deal)
+    Concern.objects.filter(pk=item.pk).update(raised_on=dt.date(2025, 3, 1))
+    day = {
+        "tomorrow": timezone.localdate() + dt.timedelta(days=1),
+        "before": dt.date(2025, 2, 1),
+    }[resolved_on]
+    data = {"title": item.title, "category": "reputation", "severity": "medium"}
+    data.update(status="resolved", resolution="Settled.", resolved_on=day.isoformat())
+    response = client_for(cast.member).post(f"{P}/{deal.partnership.pk}/concerns/{item.pk}/", data)
+    assert response.status_code == 200 and error in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == "open" and item.resolved_on is None
+
+
+def test_the_api_refuses_a_concern_settled_in_the_future(cast, deal):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    item = concern(deal)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=cast.member).key}")
+    tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
+    body = {"status": "resolved", "resolution": "Done.", "resolved_on": tomorrow}
+    response = api.patch(f"/api/v1/concerns/{item.pk}/", body, format="json")
+    assert response.status_code == 400 and "resolved_on" in response.json()
+    raised = {"partnership": deal.partnership.pk, "title": "Later", "category": "risk"}
+    raised |= {"programme": "mekong", "raised_on": tomorrow}
+    assert api.post("/api/v1/concerns/", raised, format="json").status_code == 400
+    item.refresh_from_db()
+    assert item.status == "open"
+
+
+def test_decisions_and_actions_added_later_are_dated_on_the_meeting_day(cast, deal, client_for):
+    meeting = trust.record_meeting(
+        deal.partnership,
+        title="Kick-off",
+        occurred_on=dt.date(2025, 3, 4),
+        organisations=[deal.company.organisation],
+    )
+    url = f"{P}/{deal.partnership.pk}/meetings/{meeting.pk}/"
+    client = client_for(cast.member)
+    client.post(url, {"op": "decisions", "decisions-decisions": "Audit two plants first"})
+    added = TimelineEvent.objects.get(partnership=deal.partnership, kind="decision")
+    assert timezone.localtime(added.at).date() == dt.date(2025, 3, 4)
+    assert timezone.localdate(added.recorded_at) == timezone.localdate()
+    page = client.get(f"{P}/{deal.partnership.pk}/timeline/").content.decode()
+    row = page.split("Audit two plants first")[1].split("</tr>")[0]
+    assert ">member<" in row and "entered " + timezone.localdate().isoformat() in row

@@ -17,6 +17,7 @@ from partnerpath.partnerships.models.agreement import AGREEMENT_EXTENSIONS
 from partnerpath.widgets import DateInput
 
 CHECK = "check_"
+SIGNATURE_FIELDS = ("still_covered", "coverage_reason")
 CURRENCY = re.compile(r"[A-Z]{3}")
 
 
@@ -119,33 +120,81 @@ class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
         return [self[CHECK + i.key] for i in INGREDIENTS]
 
     def agreement_fields(self) -> list[forms.BoundField]:
-        """Every other visible field."""
-        return [f for f in self.visible_fields() if not f.name.startswith(CHECK)]
+        """Every other visible field (an amendment's signature fields come apart)."""
+        return [
+            f
+            for f in self.visible_fields()
+            if not f.name.startswith(CHECK) and f.name not in SIGNATURE_FIELDS
+        ]
 
 
 class AmendForm(AgreementForm):
-    """An amendment: the reason it is made, and the agreement's fields as they become."""
+    """An amendment: the reason it is made, the agreement's fields as they become, and whether
+    the amended version is signed: by the signed amendment attached, or by the earlier signed
+    document with the reason it still covers the amendment; otherwise it counts as unsigned
+    until its signed document is attached."""
 
     amendment_reason = forms.CharField(
         label="Why the agreement is amended",
         widget=_rows(3),
         help_text="Kept with the version this amendment replaces.",
     )
+    still_covered = forms.BooleanField(
+        required=False,
+        label="The signed document still covers this amendment",
+        help_text="Tick only when the partners need not sign again, e.g. the signed agreement "
+        "lets the steering body change the work plan.",
+    )
+    coverage_reason = forms.CharField(
+        required=False,
+        label="Why it still covers the amendment",
+        widget=_rows(2),
+        help_text="Shown wherever the agreement counts as signed.",
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, rows_changed: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.rows_changed = rows_changed
+        self.was_signed = self.instance.is_signed
         self.fields["signed_document"].help_text = (
-            "Attach the signed amendment or the re-signed agreement, if there is one. "
-            + upload_help()
+            "Attach the signed amendment or the re-signed agreement. Without it, the amended "
+            "agreement counts as not signed, unless you say below why the signed document still "
+            "covers it. " + upload_help()
         )
         self.order_fields(["amendment_reason"])
 
     def clean(self) -> dict[str, Any]:
-        """An amendment changes something."""
+        """An amendment changes something; it is signed by a new document or, with a reason,
+        by the earlier one, never by both."""
         data = super().clean()
-        if not self.changed():
-            raise forms.ValidationError("Nothing was changed: change what the amendment changes.")
+        if not self.changed() and not self.rows_changed:
+            raise forms.ValidationError(
+                "Nothing was changed: change what the amendment changes (fields, contributions "
+                "or success indicators)."
+            )
+        if data.get("still_covered"):
+            if "signed_document" in self.changed_data:
+                self.add_error(
+                    "still_covered",
+                    "You attached a new signed document, which signs the amended version: "
+                    "untick this.",
+                )
+            elif not self.was_signed:
+                self.add_error(
+                    "still_covered", "The agreement is not signed, so no signed document covers it."
+                )
+            elif not (data.get("coverage_reason") or "").strip():
+                self.add_error(
+                    "coverage_reason", "Say why the signed document still covers the amendment."
+                )
         return data
+
+    def covered_by(self) -> str:
+        """The reason the earlier signed document still covers the amendment ('' if it does
+        not)."""
+        if not self.cleaned_data.get("still_covered"):
+            return ""
+        return str(self.cleaned_data.get("coverage_reason", "")).strip()
 
 
 class ContributionForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -212,3 +261,26 @@ class IndicatorForm(forms.ModelForm):  # type: ignore[type-arg]
         super().__init__(*args, **kwargs)
         self.instance.partnership = partnership
         self.instance.programme_id = partnership.programme_id
+
+
+def saved_rows(formset: Any) -> list[Any]:
+    """The rows a valid formset adds or changes (not saved)."""
+    return [
+        form.instance
+        for form in formset.forms
+        if form.has_changed() and form not in formset.deleted_forms and form.is_valid()
+    ]
+
+
+def removed_rows(formset: Any) -> list[Any]:
+    """The stored rows a valid formset ticks for removal."""
+    return [form.instance for form in formset.deleted_forms if form.instance.pk]
+
+
+# The contributions and success indicators an amendment may add, change or remove.
+ContributionFormSet = forms.modelformset_factory(
+    Contribution, form=ContributionForm, extra=1, can_delete=True
+)
+IndicatorFormSet = forms.modelformset_factory(
+    SuccessIndicator, form=IndicatorForm, extra=1, can_delete=True
+)

@@ -91,11 +91,17 @@ class GateSettingsForm(forms.Form):
         help_text="For closing, reopening and overriding (characters).",
     )
     reason = forms.CharField(
-        required=False,
         max_length=2000,
         label="Why the change",
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Kept in the history of the gate settings.",
+        help_text="Required for any change; kept in the history of the gate settings.",
+        error_messages={"required": "Write why the gates change: it is kept in the history."},
+    )
+    confirm_weaker = forms.BooleanField(
+        required=False,
+        label="Yes, turn off this protection against partners rated unacceptable",
+        help_text="Only asked when the change would let a partner whose due diligence is rated "
+        "unacceptable pass a gate, or be overridden past it.",
     )
 
     def __init__(self, *args: Any, config: GateConfig, **kwargs: Any) -> None:

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from partnerpath.partnerships.choices import Light
-from partnerpath.partnerships.models import Partner
-from partnerpath.partnerships.services.health import ASPECTS, NewRating
+from partnerpath.partnerships.models import Partner, Partnership
+from partnerpath.partnerships.services.health import ASPECTS, NewRating, held_on_problem
 from partnerpath.widgets import DateInput
 
 
@@ -56,10 +56,16 @@ class HealthCheckForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, partners: list[Partner], dated: bool = True, **kwargs: Any
+        self,
+        *args: Any,
+        partners: list[Partner],
+        dated: bool = True,
+        partnership: Partnership | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.partners = partners
+        self.partnership = partnership
         if dated:
             self.fields["held_on"].initial = timezone.localdate()
         else:  # a partner answering through a link: the link gives the date, staff the notes
@@ -82,12 +88,15 @@ class HealthCheckForm(forms.Form):
                 )
 
     def clean_held_on(self) -> date:
-        """A check is recorded once it is held."""
+        """A check is recorded once it is held, and not before the partnership was created."""
         held_on: date = self.cleaned_data["held_on"]
         if held_on > timezone.localdate():
             raise forms.ValidationError(
                 "A health check is recorded after it is held: not a future date."
             )
+        problem = held_on_problem(self.partnership, held_on) if self.partnership else ""
+        if problem:
+            raise forms.ValidationError(problem)
         return held_on
 
     def clean(self) -> dict[str, Any]:

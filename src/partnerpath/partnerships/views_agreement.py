@@ -24,7 +24,11 @@ from partnerpath.partnerships.forms_agreement import (
     AgreementForm,
     AmendForm,
     ContributionForm,
+    ContributionFormSet,
     IndicatorForm,
+    IndicatorFormSet,
+    removed_rows,
+    saved_rows,
 )
 from partnerpath.partnerships.models import (
     Agreement,
@@ -33,6 +37,7 @@ from partnerpath.partnerships.models import (
     SuccessIndicator,
 )
 from partnerpath.partnerships.services import agreement as service
+from partnerpath.partnerships.services import amendments
 
 IN_PLACE = dict(InPlaceRating.choices)
 
@@ -56,6 +61,7 @@ def agreement(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
         "agreement",
         agreement=current,
         document_name=service.file_name(current.signed_document.name) if current else "",
+        signature=service.signature_of(current),
         contributions=contributions,
         totals=service.totals_by_currency(contributions),
         indicators=list(found.partnership.success_indicators.all()),
@@ -73,7 +79,7 @@ def agreement_edit(request: HttpRequest, programme: str, pk: int) -> HttpRespons
     current = service.agreement_of(partnership) or Agreement(
         programme_id=partnership.programme_id, partnership=partnership
     )
-    if current.signed_document:
+    if current.is_signed:
         messages.warning(
             request,
             "This agreement is signed, so it is no longer edited in place: amend it, with the "
@@ -102,21 +108,56 @@ def agreement_edit(request: HttpRequest, programme: str, pk: int) -> HttpRespons
 
 @login_required
 def agreement_amend(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
-    """Amend the agreement with a written reason; the version it replaces is kept whole."""
+    """Amend the agreement with a written reason: its fields, contributions and success
+    indicators, and whether the amended version is signed; the version it replaces is kept."""
     found = partnership_access(request, programme, pk, "edit")
-    current = service.agreement_of(found.partnership)
+    partnership = found.partnership
+    current = service.agreement_of(partnership)
     if current is None:
         messages.info(request, "There is no agreement to amend yet: start one.")
         return _back(found, "agreement_edit")
-    form = AmendForm(request.POST or None, request.FILES or None, instance=current)
-    if request.method == "POST" and form.is_valid():
-        kept = service.amend_agreement(
-            form.agreement(), form.changed(), form.cleaned_data["amendment_reason"], request.user
+    data = request.POST or None
+    contributions = ContributionFormSet(
+        data,
+        prefix="contributions",
+        queryset=partnership.contributions.select_related("partner__organisation").order_by(
+            "partner_id", "id"
+        ),
+        form_kwargs={"partnership": partnership},
+    )
+    indicators = IndicatorFormSet(
+        data,
+        prefix="indicators",
+        queryset=partnership.success_indicators.order_by("id"),
+        form_kwargs={"partnership": partnership},
+    )
+    rows_valid = data is not None and contributions.is_valid() and indicators.is_valid()
+    rows = amendments.RowChanges()
+    if rows_valid:
+        rows = amendments.RowChanges(
+            saved_rows(contributions),
+            removed_rows(contributions),
+            saved_rows(indicators),
+            removed_rows(indicators),
         )
-        messages.success(
-            request,
-            f"Agreement amended to version {kept.version + 1}; version {kept.version} kept.",
+    form = AmendForm(data, request.FILES or None, instance=current, rows_changed=bool(rows))
+    if request.method == "POST" and form.is_valid() and rows_valid:
+        kept = amendments.amend_agreement(
+            form.agreement(),
+            form.changed(),
+            form.cleaned_data["amendment_reason"],
+            request.user,
+            rows,
+            form.covered_by(),
         )
+        amended = service.agreement_of(partnership)
+        text = f"Agreement amended to version {kept.version + 1}; version {kept.version} kept."
+        if amended is not None and not amended.is_signed:
+            messages.warning(
+                request, text + " It counts as not signed until its signed document is attached."
+            )
+        else:
+            messages.success(request, text)
         return _back(found)
     return render_partnership(
         request,
@@ -126,6 +167,9 @@ def agreement_amend(request: HttpRequest, programme: str, pk: int) -> HttpRespon
         form=form,
         agreement=current,
         amending=True,
+        contribution_forms=contributions,
+        indicator_forms=indicators,
+        signature=service.signature_of(current),
     )
 
 
@@ -146,8 +190,8 @@ def agreement_version(request: HttpRequest, programme: str, pk: int, version: in
         "agreement",
         agreement=current,
         kept=kept,
-        lines=service.lines_of(kept.snapshot),
-        differences=service.differences(kept.snapshot, service.snapshot_of(current)),
+        lines=amendments.lines_of(kept.snapshot),
+        differences=amendments.differences(kept.snapshot, amendments.snapshot_of(current)),
     )
 
 
@@ -169,18 +213,30 @@ def agreement_document(request: HttpRequest, programme: str, pk: int) -> FileRes
     return attachment_response(document, "No signed document is attached.")
 
 
+def _refused(request: HttpRequest, found: PartnershipAccess, page: str) -> HttpResponse:
+    messages.error(request, service.SIGNED_ROWS)
+    return _back(found, page)
+
+
 @login_required
 def contributions(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
-    """Resource contributions per partner with totals per currency; team members add them."""
+    """Resource contributions per partner with totals per currency; team members add them until
+    the agreement is signed (then only an amendment changes them)."""
     found = partnership_access(request, programme, pk, need_for(request))
     partnership = found.partnership
+    locked = service.rows_locked(partnership)
     form = None
-    if found.access.can_edit:
+    if found.access.can_edit and not locked:
         form = ContributionForm(request.POST or None, partnership=partnership)
         if request.method == "POST" and form.is_valid():
-            service.add_contribution(form.save(commit=False))
+            try:
+                service.add_contribution(form.save(commit=False))
+            except service.AgreementSigned:
+                return _refused(request, found, "contributions")
             messages.success(request, "Contribution added.")
             return _back(found, "contributions")
+    elif request.method == "POST":
+        return _refused(request, found, "contributions")
     rows = service.contributions_of(partnership)
     current = service.agreement_of(partnership)
     return render_partnership(
@@ -192,7 +248,8 @@ def contributions(request: HttpRequest, programme: str, pk: int) -> HttpResponse
         contributions=rows,
         totals=service.totals_by_currency(rows),
         agreed=bool(current and current.contributions_agreed),
-        remove=found.access.can_edit,
+        remove=found.access.can_edit and not locked,
+        locked=locked,
     )
 
 
@@ -201,29 +258,39 @@ def contributions(request: HttpRequest, programme: str, pk: int) -> HttpResponse
 def contribution_remove(
     request: HttpRequest, programme: str, pk: int, contribution: int
 ) -> HttpResponse:
-    """Remove a contribution."""
+    """Remove a contribution (refused once the agreement is signed)."""
     found = partnership_access(request, programme, pk, "edit")
     row = get_object_or_404(
         Contribution.objects.select_related("partner__organisation"),
         pk=contribution,
         partnership=found.partnership,
     )
-    service.remove_contribution(row)
+    try:
+        service.remove_contribution(row)
+    except service.AgreementSigned:
+        return _refused(request, found, "contributions")
     messages.success(request, "Contribution removed.")
     return _back(found, "contributions")
 
 
 @login_required
 def indicators(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
-    """Success indicators with targets; team members add them."""
+    """Success indicators with targets; team members add them until the agreement is signed
+    (then only an amendment changes them)."""
     found = partnership_access(request, programme, pk, need_for(request))
+    locked = service.rows_locked(found.partnership)
     form = None
-    if found.access.can_edit:
+    if found.access.can_edit and not locked:
         form = IndicatorForm(request.POST or None, partnership=found.partnership)
         if request.method == "POST" and form.is_valid():
-            service.add_indicator(form.save(commit=False))
+            try:
+                service.add_indicator(form.save(commit=False))
+            except service.AgreementSigned:
+                return _refused(request, found, "indicators")
             messages.success(request, "Success indicator added.")
             return _back(found, "indicators")
+    elif request.method == "POST":
+        return _refused(request, found, "indicators")
     return render_partnership(
         request,
         "partnerships/indicators.html",
@@ -231,16 +298,20 @@ def indicators(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
         "agreement",
         form=form,
         indicators=list(found.partnership.success_indicators.all()),
-        remove=found.access.can_edit,
+        remove=found.access.can_edit and not locked,
+        locked=locked,
     )
 
 
 @login_required
 @require_POST
 def indicator_remove(request: HttpRequest, programme: str, pk: int, indicator: int) -> HttpResponse:
-    """Remove a success indicator."""
+    """Remove a success indicator (refused once the agreement is signed)."""
     found = partnership_access(request, programme, pk, "edit")
     row = get_object_or_404(SuccessIndicator, pk=indicator, partnership=found.partnership)
-    service.remove_indicator(row)
+    try:
+        service.remove_indicator(row)
+    except service.AgreementSigned:
+        return _refused(request, found, "indicators")
     messages.success(request, "Success indicator removed.")
     return _back(found, "indicators")

@@ -56,19 +56,30 @@ def health_check_create(request: HttpRequest, programme: str, pk: int) -> HttpRe
     """Record a health check: each partner's light and comment per aspect."""
     found = partnership_access(request, programme, pk, "edit")
     partners = partners_of(found.partnership)
-    form = HealthCheckForm(request.POST or None, partners=partners)
+    form = HealthCheckForm(request.POST or None, partners=partners, partnership=found.partnership)
     if request.method == "POST" and form.is_valid():
-        check = service.record_check(
-            found.partnership,
-            form.cleaned_data["held_on"],
-            form.ratings(),
-            form.cleaned_data["notes"],
-            request.user,
-        )
-        messages.success(request, f"Health check of {check.held_on:%d %b %Y} recorded.")
-        return redirect(
-            "partnerships:health_check_detail", programme, found.partnership.pk, check.pk
-        )
+        held_on = form.cleaned_data["held_on"]
+        existing = service.check_on(found.partnership, held_on)
+        try:
+            check = service.record_check(
+                found.partnership,
+                held_on,
+                form.ratings(),
+                form.cleaned_data["notes"],
+                request.user,
+            )
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            day = f"{check.held_on:%d %b %Y}"
+            if existing is not None:
+                text = f"Your ratings were added to the health check of {day}, held already."
+            else:
+                text = f"Health check of {day} recorded."
+            messages.success(request, text)
+            return redirect(
+                "partnerships:health_check_detail", programme, found.partnership.pk, check.pk
+            )
     return render(
         request, "partnerships/health_form.html", found, "health", form=form, partners=partners
     )

@@ -13,7 +13,6 @@ from django.shortcuts import redirect
 
 from partnerpath.accounts.access import programme_access
 from partnerpath.accounts.choices import Role
-from partnerpath.audit.context import because
 from partnerpath.audit.services import history_of
 from partnerpath.core.lifecycle.gate_config import GateConfig, GateConfigError, config_from_mapping
 from partnerpath.core.lifecycle.gates import GateResult, explain
@@ -34,7 +33,12 @@ from partnerpath.partnerships.forms_gates import (
     rule_label,
 )
 from partnerpath.partnerships.services import partners, stages
-from partnerpath.partnerships.services.facts import gate_settings_of, partners_of, save_gate_config
+from partnerpath.partnerships.services.facts import (
+    GateChangeRefused,
+    gate_settings_of,
+    partners_of,
+    save_gate_config,
+)
 from partnerpath.partnerships.services.overview import next_stage
 
 
@@ -116,6 +120,7 @@ def _advance_page(
         may_override=may_override,
         problems=problems,
         changes=stages.changes_of(found.partnership),
+        closed_from=label(closed) if (closed := stages.closed_from_of(found.partnership)) else "",
         stages=[(s.value, label(s)) for s in Stage],
         role=Role(membership.role).label,
     )
@@ -178,15 +183,29 @@ def gate_settings(request: HttpRequest, programme: str) -> HttpResponse:
     except GateConfigError as exc:  # shown to the admin, who saves a valid one over it
         config, broken = GateConfig(), exc.problems
     form = GateSettingsForm(request.POST or None, config=config) if access.can_manage else None
+    weakened: list[str] = []
     if form is not None and request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            with because(form.cleaned_data["reason"]):
-                save_gate_config(access.programme, form.to_mapping())
+            changes = save_gate_config(
+                access.programme, form.to_mapping(), data["reason"], data["confirm_weaker"]
+            )
         except GateConfigError as exc:
             for problem in exc.problems:
                 form.add_error(_field_of(problem), problem)
+        except GateChangeRefused as refused:
+            weakened = refused.weakened
+            for problem in weakened:
+                form.add_error("confirm_weaker", problem)
         else:
-            messages.success(request, "Gate settings saved. They apply to every move from now on.")
+            if changes:
+                messages.success(
+                    request,
+                    "Gate settings saved; they apply to every move from now on. "
+                    + " ".join(changes),
+                )
+            else:
+                messages.info(request, "Nothing changed: the gate settings are as they were.")
             return redirect("partnerships:gate_settings", programme)
     gates = [
         {
@@ -207,4 +226,5 @@ def gate_settings(request: HttpRequest, programme: str) -> HttpResponse:
         override_roles=[roles.get(r, r) for r in sorted(config.override_roles)],
         locked=[CODE_LABELS.get(c, c) for c in sorted(config.not_overridable)],
         changes=history_of(stored)[:30],
+        weakened=weakened,
     )

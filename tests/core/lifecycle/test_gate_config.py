@@ -12,7 +12,9 @@ from partnerpath.core.lifecycle.gate_config import (
     DEFAULT_RULES,
     GateConfig,
     GateConfigError,
+    config_changes,
     config_from_mapping,
+    weakened_protections,
 )
 from partnerpath.core.lifecycle.stages import Stage
 from partnerpath.core.risk.checklist import Rating
@@ -89,3 +91,47 @@ def test_it_names_every_problem_at_once() -> None:
     with pytest.raises(GateConfigError) as raised:
         config_from_mapping({"rules": {"signing": []}, "min_success_indicators": -2, "x": 1})
     assert len(raised.value.problems) == 3
+
+
+STORED = config_from_mapping({"not_overridable": ["due_diligence_blocking"]})
+NOTHING_TICKED = {
+    "rules": {},
+    "blocking_ratings": [],
+    "not_overridable": [],
+    "override_roles": [],
+    "due_diligence_roles": [],
+}
+
+# (case, new configuration, protections turned off)
+WEAKENED: list[tuple[str, dict[str, Any], int]] = [
+    ("no change", {"not_overridable": ["due_diligence_blocking"]}, 0),
+    ("a stricter rating", {"blocking_ratings": ["high", "unacceptable"]}, 1),
+    (
+        "the rule moved to the agreement's gate",
+        {
+            "rules": {"agreement": ["due_diligence"]},
+            "not_overridable": ["due_diligence_blocking"],
+        },
+        0,
+    ),
+    ("nothing ticked", NOTHING_TICKED, 3),
+    (
+        "unacceptable no longer blocks",
+        {"blocking_ratings": ["high"], "not_overridable": ["due_diligence_blocking"]},
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("new", "count"), [c[1:] for c in WEAKENED], ids=[c[0] for c in WEAKENED])
+def test_it_names_each_due_diligence_protection_a_change_turns_off(
+    new: dict[str, Any], count: int
+) -> None:
+    assert len(weakened_protections(STORED, config_from_mapping(new))) == count
+
+
+def test_the_changes_are_listed_in_words() -> None:
+    changed = config_changes(STORED, config_from_mapping(NOTHING_TICKED))
+    assert "Entering co_creation: removed point_persons, due_diligence." in changed
+    assert "not_overridable: due_diligence_blocking → none." in changed
+    assert config_changes(STORED, STORED) == []

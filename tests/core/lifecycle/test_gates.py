@@ -296,12 +296,20 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], Stage, Stage, list[str]]]
     ),
     ("an empty gate: cultivating", {"partners": ()}, {}, S.IDENTIFIED, S.CULTIVATING, []),
     (
-        "reopening into agreement checks agreement's gate",
-        {"risk_protocol": False},
+        "reopening into agreement checks every gate up to it",
+        {"risk_protocol": False, "due_diligence": {"acme": Rating.UNACCEPTABLE}},
         {},
         S.CLOSED,
         S.AGREEMENT,
-        ["reason_missing", "risk_protocol_missing"],
+        ["reason_missing", "due_diligence_blocking", "risk_protocol_missing"],
+    ),
+    (
+        "reopening into sustained with no partners at all",
+        {"partners": (), "due_diligence": {}},
+        {},
+        S.CLOSED,
+        S.SUSTAINED,
+        ["reason_missing", "partners_missing"],
     ),
     ("closing needs a reason", {}, {}, S.AGREEMENT, S.CLOSED, ["reason_missing"]),
     ("a move that is not allowed", {}, {}, S.AGREEMENT, S.SUSTAINED, ["move_not_allowed"]),
@@ -332,3 +340,15 @@ def test_the_gate_lists_what_is_missing(
     assert [u.code for u in result.unmet] == codes
     assert result.passed is (codes == [])
     assert all(u.message and u.version == RULESET for u in result.unmet)
+
+
+def test_reopening_past_the_stage_it_closed_from_is_refused_even_with_a_reason() -> None:
+    result = check_move(
+        facts(), S.CLOSED, S.REVIEW, GateConfig(), "Back on track", closed_from=S.CO_CREATION
+    )
+    assert [u.code for u in result.unmet] == ["move_not_allowed"]
+    assert not result.overridable
+    again = check_move(
+        facts(), S.CLOSED, S.CO_CREATION, GateConfig(), "Back on track", closed_from=S.CO_CREATION
+    )
+    assert again.passed

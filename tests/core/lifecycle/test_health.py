@@ -178,3 +178,10 @@ def test_the_trend_explains_what_changed() -> None:
         "Trust went from green to red.",
         "Mutual benefit went from green to amber.",
     )
+
+
+def test_two_checks_of_the_same_date_count_in_the_order_they_were_recorded() -> None:
+    first = assess(_full(DAY1, G, G), PARTNERS)
+    second = assess(_full(DAY1, G, G, trust=A), PARTNERS)
+    assert trend([first, second]).overall is Direction.WORSENING
+    assert trend([second, first]).overall is Direction.IMPROVING

@@ -235,3 +235,16 @@ def test_the_gate_result_says_whether_an_override_is_possible(
     result = check_move(facts(**changes), current, target, GateConfig(**config_changes))
     assert result.overridable is overridable
     assert result.problem()["overridable"] is overridable
+
+
+def test_the_record_and_the_problems_name_roles_in_the_users_words() -> None:
+    labels = {"pse_lead": "PSE lead", "admin": "Programme admin", "member": "Team member"}
+    result = check_move(facts(**BLOCKED), S.CO_CREATION, S.AGREEMENT)
+    record = validate_override(result, "pse_lead", "Mai", REASON, NOW, labels).record
+    assert record is not None and record.role == "pse_lead"
+    assert record.summary.startswith("Mai (PSE lead) overrode the gate to Agreement")
+    refused = validate_override(result, "member", "Tom", REASON, NOW, labels)
+    assert refused.problems == (
+        "Your role (Team member) may not override a gate; roles that may: Programme admin, "
+        "PSE lead.",
+    )

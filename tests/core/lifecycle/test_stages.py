@@ -1,5 +1,6 @@
 """Moves between stages: forward through the gates of every stage entered, back freely,
-sustained only after implementation, closing and reopening with a reason."""
+sustained only after implementation, closing and reopening with a reason (reopening no further
+than the stage it closed from, through every gate up to it)."""
 
 from __future__ import annotations
 
@@ -97,14 +98,24 @@ CASES: list[tuple[str, Stage, Stage, MoveKind, bool, tuple[Stage, ...], bool]] =
         True,
     ),
     (
-        "reopening into agreement",
+        "reopening into agreement passes every gate up to it",
         S.CLOSED,
         S.AGREEMENT,
         MoveKind.REOPEN,
         True,
-        (S.AGREEMENT,),
+        (S.CULTIVATING, S.CO_CREATION, S.AGREEMENT),
         True,
     ),
+    (
+        "reopening into sustained passes every gate",
+        S.CLOSED,
+        S.SUSTAINED,
+        MoveKind.REOPEN,
+        True,
+        (S.CULTIVATING, S.CO_CREATION, S.AGREEMENT, S.IMPLEMENTATION, S.REVIEW, S.SUSTAINED),
+        True,
+    ),
+    ("reopening into identified", S.CLOSED, S.IDENTIFIED, MoveKind.REOPEN, True, (), True),
     ("staying put", S.AGREEMENT, S.AGREEMENT, MoveKind.NONE, False, (), False),
     ("closed to closed", S.CLOSED, S.CLOSED, MoveKind.NONE, False, (), False),
 ]
@@ -145,3 +156,45 @@ def test_every_pair_of_stages_has_a_plan_and_moving_back_is_always_allowed() -> 
 def test_the_explanation_names_both_stages_in_words() -> None:
     move = plan_move(Stage.AGREEMENT, Stage.CO_CREATION)
     assert "Agreement" in move.explanation and "Co-creation" in move.explanation
+
+
+# (case, closed from, reopened into, allowed, gates checked)
+REOPENINGS: list[tuple[str, Stage, Stage, bool, tuple[Stage, ...]]] = [
+    (
+        "back into the stage it closed from",
+        S.AGREEMENT,
+        S.AGREEMENT,
+        True,
+        (S.CULTIVATING, S.CO_CREATION, S.AGREEMENT),
+    ),
+    ("into an earlier stage", S.IMPLEMENTATION, S.CULTIVATING, True, (S.CULTIVATING,)),
+    ("into the first stage", S.CO_CREATION, S.IDENTIFIED, True, ()),
+    ("past the stage it closed from", S.CO_CREATION, S.REVIEW, False, ()),
+    ("closed early, reopened as sustained", S.IDENTIFIED, S.SUSTAINED, False, ()),
+    (
+        "a sustained partnership reopened as sustained",
+        S.SUSTAINED,
+        S.SUSTAINED,
+        True,
+        (S.CULTIVATING, S.CO_CREATION, S.AGREEMENT, S.IMPLEMENTATION, S.REVIEW, S.SUSTAINED),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("closed_from", "target", "allowed", "gates"),
+    [c[1:] for c in REOPENINGS],
+    ids=[c[0] for c in REOPENINGS],
+)
+def test_a_closed_partnership_reopens_no_further_than_it_closed_from(
+    closed_from: Stage, target: Stage, allowed: bool, gates: tuple[Stage, ...]
+) -> None:
+    move = plan_move(Stage.CLOSED, target, closed_from)
+    assert (move.kind, move.allowed, move.gates, move.needs_reason) == (
+        MoveKind.REOPEN,
+        allowed,
+        gates,
+        True,
+    )
+    if not allowed:
+        assert "or an earlier one" in move.explanation

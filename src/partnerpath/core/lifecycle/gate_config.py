@@ -159,3 +159,61 @@ def config_from_mapping(data: Mapping[str, Any]) -> GateConfig:
         min_reason_length=int(data.get("min_reason_length", 1)),
         not_overridable=frozenset(data.get("not_overridable", ())),
     )
+
+
+# The requirement that keeps a partner rated unacceptable out, and its rule.
+DUE_DILIGENCE_CODE = "due_diligence_blocking"
+DUE_DILIGENCE_RULE = "due_diligence"
+
+
+def _checks_due_diligence(config: GateConfig) -> bool:
+    return any(DUE_DILIGENCE_RULE in config.rules_for(s) for s in Stage)
+
+
+def weakened_protections(old: GateConfig, new: GateConfig) -> list[str]:
+    """What a change of configuration turns off of the protection against partners whose due
+    diligence is rated unacceptable: the due-diligence rule in every gate, the unacceptable
+    rating as a blocking one, or the rule that no override passes it. A programme must confirm
+    each of these explicitly, with its reason."""
+    found = []
+    if _checks_due_diligence(old) and not _checks_due_diligence(new):
+        found.append("No gate would check due diligence any more.")
+    if Rating.UNACCEPTABLE in old.blocking_ratings and Rating.UNACCEPTABLE not in (
+        new.blocking_ratings
+    ):
+        found.append("A partner whose due diligence is rated unacceptable would no longer block.")
+    if DUE_DILIGENCE_CODE in old.not_overridable and DUE_DILIGENCE_CODE not in (
+        new.not_overridable
+    ):
+        found.append(
+            "An override could let through a partner whose due diligence is rated unacceptable."
+        )
+    return found
+
+
+def _listed(values: Any) -> str:
+    if isinstance(values, list):
+        return ", ".join(map(str, values)) or "none"
+    return str(values)
+
+
+def config_changes(old: GateConfig, new: GateConfig) -> list[str]:
+    """Every difference between two configurations in words, stage by stage, then setting by
+    setting (empty: nothing changed)."""
+    found = []
+    for stage in Stage:
+        before, after = old.rules_for(stage), new.rules_for(stage)
+        added = [r for r in after if r not in before]
+        removed = [r for r in before if r not in after]
+        parts = []
+        if added:
+            parts.append(f"added {', '.join(added)}")
+        if removed:
+            parts.append(f"removed {', '.join(removed)}")
+        if parts:
+            found.append(f"Entering {stage.value}: {'; '.join(parts)}.")
+    was, now = old.to_mapping(), new.to_mapping()
+    for key in was:
+        if key != "rules" and was[key] != now[key]:
+            found.append(f"{key}: {_listed(was[key])} → {_listed(now[key])}.")
+    return found

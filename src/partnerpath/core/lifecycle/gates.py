@@ -256,12 +256,14 @@ def check_move(
     target: Stage,
     config: GateConfig | None = None,
     reason: str = "",
+    closed_from: Stage | None = None,
 ) -> GateResult:
     """Plan the move, then run the configured rules of every stage it enters. A move that is not
-    allowed, or that needs a reason it lacks, is unmet under the pseudo-rule "stages"."""
+    allowed, or that needs a reason it lacks, is unmet under the pseudo-rule "stages".
+    ``closed_from`` is the stage a closed partnership closed from (it reopens no further)."""
     config = config or GateConfig()
     rules = RULESETS[config.ruleset]
-    move = plan_move(current, target)
+    move = plan_move(current, target, closed_from)
     unmet: list[Unmet] = []
     if not move.allowed:
         unmet.append(Unmet("move_not_allowed", move.explanation, MOVE_RULE, config.ruleset, target))

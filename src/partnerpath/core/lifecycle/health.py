@@ -166,9 +166,11 @@ def _direction(before: Light | None, after: Light | None) -> Direction:
 
 
 def trend(results: Sequence[CheckResult]) -> Trend:
-    """Compare the latest check with the one before (by date): an aspect improves or worsens when
-    its light changes; the partnership when its score changes. One check: first check."""
-    ordered = sorted(results, key=lambda r: r.held_on)
+    """Compare the latest check with the one before: an aspect improves or worsens when its light
+    changes; the partnership when its score changes. One check: first check. Checks are ordered
+    by date, and checks of the same date in the order given, so callers pass them in the order
+    they were recorded (held_on, then id) and every page reads the same trend."""
+    ordered = sorted(results, key=lambda r: r.held_on)  # stable: same-date checks keep their order
     series = tuple((r.held_on, r.score) for r in ordered)
     if len(ordered) < 2:
         first = {a: Direction.FIRST for a in Aspect}

@@ -4,6 +4,7 @@ and configuration, by whom and why, for the partnership's timeline."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,14 +24,15 @@ class OverrideRecord:
     by: str
     reason: str
     at: datetime
+    role_label: str = ""
 
     @property
     def summary(self) -> str:
-        """One line for the timeline."""
+        """One line for the timeline, naming the role as users read it."""
         codes = ", ".join(u.code for u in self.overridden)
         return (
-            f"{self.by} ({self.role}) overrode the gate to {label(self.target)} "
-            f"({self.ruleset}; unmet: {codes}): {self.reason}"
+            f"{self.by} ({self.role_label or self.role}) overrode the gate to "
+            f"{label(self.target)} ({self.ruleset}; unmet: {codes}): {self.reason}"
         )
 
 
@@ -44,12 +46,19 @@ class OverrideDecision:
 
 
 def validate_override(
-    result: GateResult, role: str, by: str, reason: str, at: datetime
+    result: GateResult,
+    role: str,
+    by: str,
+    reason: str,
+    at: datetime,
+    role_labels: Mapping[str, str] | None = None,
 ) -> OverrideDecision:
     """An override needs a blocked gate to override, a move that is allowed at all (a move that
     is not, or a missing closing reason, cannot be overridden), a role the programme lets
     override, a written reason of the programme's minimum length, and no requirement the
-    programme marked as never overridable."""
+    programme marked as never overridable. ``role_labels`` name the roles in the users' words
+    (the codes when absent)."""
+    names = role_labels or {}
     config = result.config
     problems: list[str] = []
     if result.passed:
@@ -57,8 +66,10 @@ def validate_override(
     moves = [u.message for u in result.unmet if u.rule == "stages"]
     problems += [f"This cannot be overridden: {m}" for m in moves]
     if role not in config.override_roles:
-        roles = ", ".join(sorted(config.override_roles)) or "none"
-        problems.append(f"Your role ({role}) may not override a gate; roles that may: {roles}.")
+        roles = ", ".join(names.get(r, r) for r in sorted(config.override_roles)) or "none"
+        problems.append(
+            f"Your role ({names.get(role, role)}) may not override a gate; roles that may: {roles}."
+        )
     text = reason.strip()
     if not text:
         problems.append("Write the reason for the override.")
@@ -71,6 +82,14 @@ def validate_override(
         return OverrideDecision(False, tuple(problems), None)
     move = result.move
     record = OverrideRecord(
-        move.current, move.target, config.ruleset, result.unmet, role, by, text, at
+        move.current,
+        move.target,
+        config.ruleset,
+        result.unmet,
+        role,
+        by,
+        text,
+        at,
+        names.get(role, role),
     )
     return OverrideDecision(True, (), record)

@@ -1,6 +1,7 @@
 """The stages of a partnership and the moves between them: forward (through the gates of every
 stage entered), back (always allowed: the process is not linear), terminal (sustained / scaled,
-or closed with a reason) and reopening a closed partnership."""
+or closed with a reason) and reopening a closed partnership (no further than the stage it closed
+from, through every gate up to it)."""
 
 from __future__ import annotations
 
@@ -77,13 +78,34 @@ def label(stage: Stage) -> str:
     return STAGE_LABELS[stage]
 
 
-def plan_move(current: Stage, target: Stage) -> Move:
+def _reopen(current: Stage, target: Stage, closed_from: Stage | None) -> Move:
+    """A reopening: back to the stage the partnership closed from or an earlier one, through the
+    gate of every stage up to it, as if the journey were walked again from the start."""
+    tgt = label(target)
+    there = PATH.index(target)
+    if closed_from is not None and closed_from in PATH and there > PATH.index(closed_from):
+        why = (
+            f"A closed partnership reopens into the stage it closed from ({label(closed_from)}) "
+            f"or an earlier one, not {tgt}; from there it moves forward through the gates."
+        )
+        return Move(current, target, MoveKind.REOPEN, False, (), True, why)
+    entered = PATH[1 : there + 1]
+    names = ", ".join(label(s) for s in entered) or "none"
+    why = (
+        f"Reopening a closed partnership into {tgt} needs a reason and passes the gate of every "
+        f"stage up to it: {names}."
+    )
+    return Move(current, target, MoveKind.REOPEN, True, entered, True, why)
+
+
+def plan_move(current: Stage, target: Stage, closed_from: Stage | None = None) -> Move:
     """Moving forward enters every stage between the current one and the target, so the gates of
     each of them apply (skipping a stage skips none of its requirements). Moving back is always
     allowed and needs no gate: partners often return to co-creation when something changes.
     Sustained / scaled is reached from implementation or review and learning. Closing is allowed
-    from any stage and needs a written reason; a closed partnership may be reopened into any
-    stage of the journey, with a reason, through the gate of that stage."""
+    from any stage and needs a written reason. A closed partnership reopens, with a reason, into
+    the stage it closed from (``closed_from``) or an earlier one, and passes the gate of every
+    stage up to it: closing and reopening never skip a gate."""
     cur, tgt = label(current), label(target)
     if current is target:
         return Move(current, target, MoveKind.NONE, False, (), False, f"Already in {cur}.")
@@ -91,8 +113,7 @@ def plan_move(current: Stage, target: Stage) -> Move:
         why = f"Closing from {cur} ends the partnership; say why it closes."
         return Move(current, target, MoveKind.TERMINAL, True, (), True, why)
     if current is Stage.CLOSED:
-        why = f"Reopening a closed partnership into {tgt} needs a reason and the {tgt} gate."
-        return Move(current, target, MoveKind.REOPEN, True, (target,), True, why)
+        return _reopen(current, target, closed_from)
     here, there = PATH.index(current), PATH.index(target)
     if there < here:
         why = f"Moving back from {cur} to {tgt} is allowed; the process is not linear."

@@ -26,6 +26,8 @@ from partnerpath.prioritisation.models import Opportunity
 from partnerpath.registry.models import Contact, Organisation
 
 STAMPS = ["created_at", "updated_at"]
+TIMELINE_FIELDS = ["id", "at", "kind", "kind_label", "summary", "detail", "by", "recorded_at"]
+TIMELINE_FIELDS += ["flagged"]
 STAGE_TEXT = "A stage code: " + ", ".join(Stage.values) + "."
 
 
@@ -286,7 +288,7 @@ class TimelineEventSerializer(serializers.ModelSerializer[TimelineEvent]):
 
     class Meta:
         model = TimelineEvent
-        fields = ["id", "at", "kind", "kind_label", "summary", "detail", "by", "flagged"]
+        fields = [*TIMELINE_FIELDS]
         read_only_fields = fields
 
 

@@ -1,7 +1,8 @@
 """Endpoints of partnerships: the record (its stage moves only through `advance/`, past the
-programme's gates), its timeline, the gate check without moving, partners, concerns and health
-checks. Same rules as the pages: outsiders see nothing (404), reviewers and viewers read (403 on
-writes). Lists run a fixed number of queries whatever their length."""
+programme's gates), its timeline, the gate check without moving, its agreement, contributions,
+indicators, buy-in, health checks and health-check links (actions_*.py), partners, concerns and
+health checks. Same rules as the pages: outsiders see nothing (404), reviewers and viewers read
+(403 on writes). Lists run a fixed number of queries whatever their length."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, status
 from rest_framework.decorators import action
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -28,6 +30,8 @@ from partnerpath.api.viewsets import (
     yes_no_field,
 )
 from partnerpath.audit.context import acting_as
+from partnerpath.partnerships.api.actions_agreement import AgreementActions
+from partnerpath.partnerships.api.actions_trust import TrustActions
 from partnerpath.partnerships.api.serializers import (
     AdvancedSerializer,
     AdvanceSerializer,
@@ -87,16 +91,23 @@ def _membership(request: Request, partnership: Partnership) -> Any:
     return memberships_of(request)[partnership.programme_id]
 
 
-@extend_schema_view(list=extend_schema(parameters=[PartnershipQuery]))
-class PartnershipViewSet(ProgrammeRecordViewSet):
-    """Partnerships with their partners. The `stage` is read-only: POST `advance/` moves it."""
+@extend_schema_view(
+    list=extend_schema(parameters=[PartnershipQuery]), destroy=extend_schema(exclude=True)
+)
+class PartnershipViewSet(AgreementActions, TrustActions, ProgrammeRecordViewSet):
+    """Partnerships with their partners. The `stage` is read-only: POST `advance/` moves it.
+    A partnership is never deleted (close it); DELETE removes a contribution or an indicator."""
 
     serializer_class = PartnershipSerializer
     query_serializer_class = PartnershipQuery
     queryset = Partnership.objects.select_related("programme").prefetch_related(
         Prefetch("partners", queryset=Partner.objects.select_related("organisation").order_by("id"))
     )
-    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Partnerships are closed with a reason, never deleted: 405."""
+        raise MethodNotAllowed("DELETE", "A partnership is not deleted: close it with a reason.")
 
     def filter_records(self, queryset: QuerySet[Any], params: dict[str, Any]) -> QuerySet[Any]:
         if params.get("stage"):

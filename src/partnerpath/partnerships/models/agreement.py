@@ -11,6 +11,7 @@ from django.db import models
 from partnerpath.audit.recorder import audited
 from partnerpath.partnerships.choices import Cadence, ContributionKind
 from partnerpath.partnerships.models.partnership import Partner, Partnership
+from partnerpath.partnerships.validators import validate_document_type
 from partnerpath.registry.models import ProgrammeOwned
 from partnerpath.registry.validators import validate_upload_size
 
@@ -54,9 +55,24 @@ class Agreement(ProgrammeOwned):
     signed_document = models.FileField(
         upload_to="agreements/%Y/%m/",
         blank=True,
-        validators=[FileExtensionValidator(AGREEMENT_EXTENSIONS), validate_upload_size],
+        validators=[
+            FileExtensionValidator(AGREEMENT_EXTENSIONS),
+            validate_upload_size,
+            validate_document_type,
+        ],
     )
     signed_on = models.DateField(null=True, blank=True)
+    document_version = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="The version the signed document was signed for (an earlier one when an "
+        "amendment recorded that its signed document still covers it).",
+    )
+    coverage_reason = models.TextField(
+        "why the signed document still covers this version",
+        blank=True,
+        help_text="Written when an amendment keeps the signed document of an earlier version.",
+    )
     checklist = models.JSONField(
         default=dict,
         blank=True,
@@ -72,9 +88,27 @@ class Agreement(ProgrammeOwned):
         return f"Agreement of {self.partnership} (version {self.version})"
 
     @property
+    def signed_for(self) -> int | None:
+        """The version the attached signed document was signed for (None: nothing attached)."""
+        if not self.signed_document:
+            return None
+        return self.document_version or self.version
+
+    @property
+    def is_covered(self) -> bool:
+        """Signed through an earlier version's document, which an amendment said still covers
+        this version (with its reason)."""
+        signed_for = self.signed_for
+        return signed_for is not None and signed_for != self.version
+
+    @property
     def is_signed(self) -> bool:
-        """The signed document is attached: what the gate, the edit lock and every page count."""
-        return bool(self.signed_document)
+        """This version is signed: its own signed document is attached, or an amendment recorded
+        why the earlier version's signed document still covers it. What the gate, the edit lock
+        and every page count."""
+        if not self.signed_document:
+            return False
+        return not self.is_covered or bool(self.coverage_reason.strip())
 
 
 @audited()

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from partnerpath.accounts.choices import Role
 from partnerpath.audit.recorder import audited
 from partnerpath.partnerships.choices import EventKind, PartnerRole, Stage, Type
 from partnerpath.registry.models import Contact, Organisation, ProgrammeOwned
@@ -183,13 +184,22 @@ class StageChange(ProgrammeOwned):
         """The move passed a blocked gate on someone's authority."""
         return bool(self.overridden)
 
+    @property
+    def override_role_label(self) -> str:
+        """The role that overrode the gate, as users read it."""
+        if not self.override_role:
+            return ""
+        return str(dict(Role.choices).get(self.override_role, self.override_role))
+
 
 class TimelineEvent(ProgrammeOwned):
     """One entry on a partnership's timeline: written by the services as things happen, so the
-    timeline reads in one query however long it grows."""
+    timeline reads in one query however long it grows. ``at`` is when it happened (a meeting's
+    date, a check's date); ``recorded_at`` is when someone entered it."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField(default=timezone.now, help_text="When it happened.")
+    recorded_at = models.DateTimeField("entered at", default=timezone.now)
     kind = models.CharField(max_length=20, choices=EventKind.choices)
     summary = models.CharField(max_length=500)
     detail = models.TextField(blank=True)

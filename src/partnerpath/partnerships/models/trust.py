@@ -85,6 +85,22 @@ class Concern(ProgrammeOwned):
             raise ValidationError(
                 {"resolution": "Say how it was resolved, or why the partners accept it."}
             )
+        today = timezone.localdate()
+        if self.raised_on and self.raised_on > today:
+            raise ValidationError(
+                {"raised_on": "A concern is recorded once raised: not a future date."}
+            )
+        if self.resolved_on and self.resolved_on > today:
+            raise ValidationError(
+                {"resolved_on": "A concern is settled on the day it happens: not a future date."}
+            )
+        if self.resolved_on and self.raised_on and self.resolved_on < self.raised_on:
+            raise ValidationError(
+                {
+                    "resolved_on": f"It cannot be settled before it was raised "
+                    f"({self.raised_on:%d %b %Y})."
+                }
+            )
         partner = self.raised_by if self.raised_by_id else None
         if (
             partner is not None

@@ -28,7 +28,7 @@ from partnerpath.partnerships.models import (
     StageChange,
 )
 from partnerpath.partnerships.services.flags import flag_for
-from partnerpath.partnerships.services.health import Rated, result_of
+from partnerpath.partnerships.services.health import LATEST_FIRST, Rated, result_of
 
 # Columns in journey order; closed partnerships come last.
 COLUMNS: tuple[Stage, ...] = (*PATH, Stage.CLOSED)
@@ -175,7 +175,7 @@ class Board:
 def partnership_rows(programme: Programme, stage: str = "", kind: str = "") -> list[dict[str, Any]]:
     """The programme's partnerships as plain values with the id of their last health check,
     optionally of one stage or type, in one query."""
-    latest = HealthCheck.objects.filter(partnership=OuterRef("pk")).order_by("-held_on", "-id")
+    latest = HealthCheck.objects.filter(partnership=OuterRef("pk")).order_by(*LATEST_FIRST)
     rows = (
         Partnership.objects.filter(programme=programme)
         .annotate(last_check_id=Subquery(latest.values("pk")[:1]))

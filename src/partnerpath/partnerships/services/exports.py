@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Max, Prefetch
@@ -41,11 +42,12 @@ from partnerpath.partnerships.services.health import results_of
 from partnerpath.partnerships.services.timeline import timeline_of
 from partnerpath.registry.exports import Cell, Table, download
 
-TIMELINE_HEADERS = ["at", "kind", "summary", "detail", "by"]
+TIMELINE_HEADERS = ["at", "kind", "summary", "detail", "by", "entered at"]
 KIND_LABELS = dict(EventKind.choices)
 
-# One timeline entry: when (local time, as text), kind, kind label, summary, detail, who, flagged.
-Row = tuple[str, str, str, str, str, str, bool]
+# One timeline entry: when it happened (local time, as text), kind, kind label, summary, detail,
+# who entered it, flagged, and when it was entered (local time, as text).
+Row = tuple[str, str, str, str, str, str, bool, str]
 
 
 def _when(at: datetime) -> str:
@@ -59,18 +61,39 @@ def timeline_rows(
     events = timeline_of(partnership, kinds)
     if flagged:
         events = events.filter(flagged=True)
-    found = events.values_list("at", "kind", "summary", "detail", "actor_label", "flagged")
-    return [
-        (_when(at), kind, KIND_LABELS.get(kind, kind), summary, detail, actor, is_flagged)
-        for at, kind, summary, detail, actor, is_flagged in found
-    ]
+    found = events.values_list(
+        "at", "kind", "summary", "detail", "actor_label", "flagged", "recorded_at"
+    )
+    rows: list[Row] = []
+    for at, kind, summary, detail, actor, is_flagged, entered in found:
+        when = _when(at)
+        # Most entries are entered as they happen: the same minute is written once.
+        same = _minute(entered) == _minute(at)
+        label = KIND_LABELS.get(kind, kind)
+        rows.append(
+            (
+                when,
+                kind,
+                label,
+                summary,
+                detail,
+                actor,
+                is_flagged,
+                when if same else _when(entered),
+            )
+        )
+    return rows
+
+
+def _minute(at: datetime) -> datetime:
+    return at.replace(second=0, microsecond=0)
 
 
 def timeline_table(rows: Iterable[Row]) -> Table:
-    """The rows with the export's columns: at, kind, summary, detail, by."""
+    """The rows with the export's columns: at, kind, summary, detail, by, entered at."""
     table = Table("Timeline", list(TIMELINE_HEADERS))
-    for at, _, label, summary, detail, actor, _ in rows:
-        table.rows.append([at, label, summary, detail, actor])
+    for at, _, label, summary, detail, actor, _, entered in rows:
+        table.rows.append([at, label, summary, detail, actor, entered])
     return table
 
 
@@ -105,6 +128,11 @@ class CheckRow:
 
     check: HealthCheck
     result: core.CheckResult
+
+
+def _number(value: Decimal | None) -> Any:
+    """A value as a number, so a spreadsheet sums it (empty when there is none)."""
+    return value  # openpyxl writes a Decimal as a number; the CSV writes its digits
 
 
 def _yes(value: bool) -> str:
@@ -236,7 +264,7 @@ def _contribution_rows(programme: Programme) -> Table:
                 c.partner.organisation.name,
                 CONTRIBUTION.get(c.kind, c.kind),
                 c.description,
-                f"{c.value:.2f}" if c.value is not None else "",
+                _number(c.value),
                 c.currency,
             ]
         )

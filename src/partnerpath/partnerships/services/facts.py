@@ -9,9 +9,16 @@ from typing import Any
 from django.db import transaction
 
 from partnerpath.accounts.models import Programme
+from partnerpath.audit.context import because
 from partnerpath.core.lifecycle import facts as core
 from partnerpath.core.lifecycle.cadence import Cadence
-from partnerpath.core.lifecycle.gate_config import GateConfig, config_from_mapping
+from partnerpath.core.lifecycle.gate_config import (
+    GateConfig,
+    GateConfigError,
+    config_changes,
+    config_from_mapping,
+    weakened_protections,
+)
 from partnerpath.core.risk.checklist import Rating
 from partnerpath.diligence.services.checklists import current_checklists
 from partnerpath.partnerships.models import Concern, GateSettings, Partner, Partnership
@@ -45,15 +52,49 @@ def gate_config_of(programme: Programme) -> GateConfig:
     return config_from_mapping(gate_settings_of(programme).config)
 
 
+class GateChangeRefused(Exception):
+    """A change of gate settings that may not be saved: ``reason_missing`` when no reason is
+    written, ``weakened`` the due-diligence protections it turns off without confirmation."""
+
+    def __init__(self, reason_missing: bool, weakened: list[str]) -> None:
+        problems = (["Write why the gates change."] if reason_missing else []) + weakened
+        super().__init__(" ".join(problems))
+        self.reason_missing = reason_missing
+        self.weakened = weakened
+
+
+def _stored_config(found: GateSettings) -> GateConfig | None:
+    """The stored configuration, or None when it cannot be read."""
+    try:
+        return config_from_mapping(found.config)
+    except GateConfigError:
+        return None
+
+
 @transaction.atomic
-def save_gate_config(programme: Programme, data: dict[str, Any]) -> GateSettings:
+def save_gate_config(
+    programme: Programme, data: dict[str, Any], reason: str, confirm_weaker: bool = False
+) -> list[str]:
     """Store a new gate configuration after the core has validated it (GateConfigError names
-    every problem)."""
+    every problem), with the reason in the programme's history; return the changes in words
+    (empty: nothing changed, nothing saved). Any change needs a written reason, and turning off a
+    protection against partners rated unacceptable needs ``confirm_weaker`` as well
+    (GateChangeRefused otherwise)."""
     config = config_from_mapping(data)
-    found = gate_settings_of(programme)
+    found = GateSettings.objects.select_for_update().get(pk=gate_settings_of(programme).pk)
+    old = _stored_config(found)
+    changes = config_changes(old or GateConfig(), config)
+    if old is not None and not changes:
+        return []
+    if old is None:
+        changes.insert(0, "The stored settings could not be read; these replace them.")
+    weakened = [] if confirm_weaker else weakened_protections(old or GateConfig(), config)
+    if not reason.strip() or weakened:
+        raise GateChangeRefused(not reason.strip(), weakened)
     found.config = config.to_mapping()
-    found.save()
-    return found
+    with because(reason.strip()):
+        found.save()
+    return changes
 
 
 def core_concern(concern: Concern) -> core.Concern:

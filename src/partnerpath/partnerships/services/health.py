@@ -1,6 +1,8 @@
-"""Health checks: recording each partner's ratings of the partnership's aspects, combining them
-with the core's health-check-v1, when the next check is due, and the trend from check to check.
-Pages read everything in a fixed number of queries."""
+"""Health checks: recording each partner's ratings of the partnership's aspects (one check per
+date: ratings entered for a date that has a check join it), combining them with the core's
+health-check-v1, when the next check is due, and the trend from check to check. Checks are
+ordered by date, then by the order they were recorded, on every page. Pages read everything in
+a fixed number of queries."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max, Prefetch
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from partnerpath.core.lifecycle import health as core
@@ -25,6 +28,9 @@ from partnerpath.partnerships.services.facts import partners_of
 from partnerpath.partnerships.services.flags import next_check_of
 
 METHOD = core.Method.WORST  # one partner's red is never averaged away
+# The one order of checks: by date, then as recorded (the trend compares the last two).
+OLDEST_FIRST = ("held_on", "id")
+LATEST_FIRST = ("-held_on", "-id")
 ASPECTS: tuple[tuple[str, str], ...] = tuple((a.value, str(a.label)) for a in Aspect)
 
 
@@ -137,6 +143,53 @@ def _check_ratings(partnership: Partnership, ratings: Sequence[NewRating]) -> No
         raise ValueError("Every rating must come from a partner of this partnership.")
 
 
+def first_day(partnership: Partnership) -> date:
+    """The day the partnership was created (its first stage change): no check is held before."""
+    created = (
+        partnership.stage_changes.order_by("at", "id").values_list("at", flat=True).first()
+        or partnership.created_at
+        or timezone.now()
+    )
+    return timezone.localdate(created)
+
+
+def held_on_problem(partnership: Partnership, held_on: date, today: date | None = None) -> str:
+    """Why a check cannot be dated ``held_on`` ('' when it can): not in the future, not before
+    the partnership was created."""
+    today = today or timezone.localdate()
+    if held_on > today:
+        return "A health check is recorded after it is held: not a future date."
+    start = first_day(partnership)
+    if held_on < start:
+        return (
+            f"The partnership was created on {start:%d %b %Y}: a check cannot be held before that."
+        )
+    return ""
+
+
+def check_on(partnership: Partnership, held_on: date) -> HealthCheck | None:
+    """The check of that date, if there is one (the first recorded, should there be two)."""
+    return partnership.health_checks.filter(held_on=held_on).order_by(*OLDEST_FIRST).first()
+
+
+def _replace_staff_ratings(check: HealthCheck, ratings: Sequence[NewRating]) -> None:
+    """Make room in ``check`` for staff ratings: a partner's own rating is never replaced
+    (ValueError naming it); earlier staff ratings of the same aspects are, one by one, so that
+    the history keeps each."""
+    given = {(r.partner.pk, r.aspect) for r in ratings}
+    stored = HealthRating.objects.filter(health_check=check).select_related("partner__organisation")
+    own = [r for r in stored if r.by_partner and (r.partner_id, r.aspect) in given]
+    if own:
+        names = ", ".join(f"{r.partner.organisation} ({r.get_aspect_display()})" for r in own)
+        raise ValueError(
+            f"These partners rated the check of {check.held_on:%d %b %Y} themselves, and their "
+            f"own ratings are not replaced: {names}. Leave those aspects unrated."
+        )
+    for old in stored:
+        if (old.partner_id, old.aspect) in given:
+            old.delete()
+
+
 @transaction.atomic
 def record_check(
     partnership: Partnership,
@@ -145,18 +198,34 @@ def record_check(
     notes: str = "",
     user: Any = None,
 ) -> HealthCheck:
-    """Store a check with its ratings and the due date the cadence gave for it, and put its
-    overall light on the timeline. ValueError without ratings or for another partnership's
-    partner."""
+    """Store the staff's ratings in the check of ``held_on``: a new check with the due date the
+    cadence gave, or the check of that date when there is one (its earlier staff ratings of the
+    same aspects replaced, a partner's own never). Its overall light goes on the timeline at the
+    check's date. ValueError without ratings, for another partnership's partner, for a date in
+    the future or before the partnership was created, or over a partner's own ratings."""
     _check_ratings(partnership, ratings)
-    check = new_check(partnership, held_on, notes, user)
+    problem = held_on_problem(partnership, held_on)
+    if problem:
+        raise ValueError(problem)
+    Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
+    check = check_on(partnership, held_on)
+    joined = check is not None
+    if check is None:
+        check = new_check(partnership, held_on, notes, user)
+    else:
+        _replace_staff_ratings(check, ratings)
+        if notes.strip():
+            check.notes = f"{check.notes}\n\n{notes.strip()}".strip()
+            check.save(update_fields=["notes", "updated_at"])
     store_ratings(check, ratings, by_partner=False)
     result = check_result(check)
+    what = "Ratings added to the health check" if joined else "Health check"
     timeline.record(
         partnership,
         EventKind.HEALTH_CHECK,
-        f"Health check of {held_on:%d %b %Y}: {describe(result)}.",
+        f"{what} of {held_on:%d %b %Y}: {describe(result)}.",
         detail=result.reason,
+        at=timeline.moment(held_on),
     )
     return check
 
@@ -172,7 +241,7 @@ def rate_as_partner(
     if any(r.partner.pk != partner.pk for r in ratings):
         raise ValueError("Every rating must come from the partner who answers.")
     Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
-    check = partnership.health_checks.filter(held_on=held_on).order_by("id").first()
+    check = check_on(partnership, held_on)
     if check is None:
         check = new_check(partnership, held_on)
     else:
@@ -188,6 +257,7 @@ def rate_as_partner(
         f"{partner.organisation} rated the health check of {held_on:%d %b %Y} itself ({given}):"
         f" {describe(result)}.",
         detail=result.reason,
+        at=timeline.moment(held_on),
     )
     return check
 
@@ -228,7 +298,7 @@ def health_overview(partnership: Partnership, today: date) -> HealthOverview:
     """Everything the health page shows, in a fixed number of queries."""
     partners = partners_of(partnership)
     checks = list(
-        partnership.health_checks.order_by("-held_on", "-id").prefetch_related(
+        partnership.health_checks.order_by(*LATEST_FIRST).prefetch_related(
             Prefetch("ratings", queryset=HealthRating.objects.order_by("partner_id", "aspect"))
         )
     )
@@ -241,7 +311,7 @@ def health_overview(partnership: Partnership, today: date) -> HealthOverview:
         next_check=due,
         cadence_agreed=bool(cadence),
         rows=tuple(rows),
-        trend=core.trend([r.result for r in rows]) if rows else None,
+        trend=core.trend([r.result for r in reversed(rows)]) if rows else None,
     )
 
 
@@ -254,7 +324,7 @@ def trend_chart(overview: HealthOverview) -> SafeString:
             row.result.overall.value if row.result.overall else None,
             row.result.score,
         )
-        for row in overview.rows
+        for row in reversed(overview.rows)  # oldest first: same-date checks as recorded
     ]
     return charts.health_trend_svg(ASPECTS, columns)
 

@@ -22,7 +22,7 @@ from partnerpath.partnerships.models import (
     Partnership,
     TimelineEvent,
 )
-from partnerpath.partnerships.services.agreement import agreement_of
+from partnerpath.partnerships.services.agreement import agreement_of, signature_of
 from partnerpath.partnerships.services.board import (
     check_lights,
     days,
@@ -30,6 +30,7 @@ from partnerpath.partnerships.services.board import (
     stage_times_of,
 )
 from partnerpath.partnerships.services.facts import partners_of
+from partnerpath.partnerships.services.health import LATEST_FIRST
 from partnerpath.partnerships.services.partners import alignment_of
 from partnerpath.partnerships.services.stages import check_advance
 from partnerpath.partnerships.services.timeline import timeline_of
@@ -78,6 +79,7 @@ class Overview:
     next_label: str
     next_gate: GateResult | None
     agreement: Agreement | None
+    signature: str
     health_check: HealthCheck | None
     light: str
     events: list[TimelineEvent]
@@ -112,7 +114,7 @@ def overview_of(partnership: Partnership, now: datetime | None = None) -> Overvi
     ]
     upcoming = next_stage(partnership.stage)
     agreement = agreement_of(partnership)
-    check = HealthCheck.objects.filter(partnership=partnership).order_by("-held_on", "-id").first()
+    check = HealthCheck.objects.filter(partnership=partnership).order_by(*LATEST_FIRST).first()
     result = check_lights([check.pk]).get(check.pk) if check else None
     return Overview(
         partners=partner_lines(partnership, partners),
@@ -123,6 +125,7 @@ def overview_of(partnership: Partnership, now: datetime | None = None) -> Overvi
         next_label=label(Stage(upcoming)) if upcoming else "",
         next_gate=check_advance(partnership, upcoming) if upcoming else None,
         agreement=agreement,
+        signature=signature_of(agreement),
         health_check=check,
         light=result.overall.value if result and result.overall else "",
         events=list(timeline_of(partnership)[:LATEST_EVENTS]),

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from partnerpath.accounts.choices import Role
 from partnerpath.accounts.models import Membership, Programme
 from partnerpath.audit.context import because
 from partnerpath.core.lifecycle.gates import GateResult, check_move
@@ -65,14 +66,34 @@ def create_partnership(
     return partnership
 
 
+ROLE_LABELS = {value: str(text) for value, text in Role.choices}
+
+
+def closed_from_of(partnership: Partnership) -> CoreStage | None:
+    """The stage a closed partnership closed from (None when it is not closed, or when no move
+    into closed is on record)."""
+    if partnership.stage != Stage.CLOSED:
+        return None
+    found = (
+        partnership.stage_changes.filter(to_stage=Stage.CLOSED)
+        .exclude(from_stage="")
+        .order_by("-at", "-id")
+        .values_list("from_stage", flat=True)
+        .first()
+    )
+    return CoreStage(found) if found and found != Stage.CLOSED else None
+
+
 def check_advance(partnership: Partnership, target: str, reason: str = "") -> GateResult:
-    """What the programme's gates say about moving ``partnership`` to ``target`` now."""
+    """What the programme's gates say about moving ``partnership`` to ``target`` now (a closed
+    one reopens no further than the stage it closed from)."""
     return check_move(
         facts_of(partnership),
         CoreStage(partnership.stage),
         CoreStage(target),
         gate_config_of(partnership.programme),
         reason,
+        closed_from_of(partnership),
     )
 
 
@@ -113,7 +134,9 @@ def advance(
         if not override:
             raise GateBlocked(result)
         user = membership.user
-        decision = validate_override(result, membership.role, user.get_username(), reason, now)
+        decision = validate_override(
+            result, membership.role, user.get_username(), reason, now, ROLE_LABELS
+        )
         if not decision.allowed or decision.record is None:
             raise OverrideRefused(result, decision.problems)
         overridden = [u.as_dict() for u in decision.record.overridden]
@@ -140,26 +163,33 @@ def advance(
         if target == Stage.IMPLEMENTATION and locked.started_on is None:
             locked.started_on = timezone.localdate(now)
         locked.save()
-    _record_move(locked, change, result, reason)
+    _record_move(locked, change, result, reason, membership.user.get_username())
     partnership.refresh_from_db()
     return Advanced(change, result)
 
 
+def unmet_in_words(unmet: list[dict[str, str]]) -> str:
+    """The unmet requirements an override passed, one per line."""
+    return "\n".join(f"- {u['message']}" for u in unmet)
+
+
 def _record_move(
-    partnership: Partnership, change: StageChange, result: GateResult, reason: str
+    partnership: Partnership, change: StageChange, result: GateResult, reason: str, mover: str
 ) -> None:
+    """The move on the timeline, attributed to the person who made it (as the list of moves
+    names them), whoever ran the code."""
     start, end = label(CoreStage(change.from_stage)), label(CoreStage(change.to_stage))
     why = f" Reason: {reason.strip()}" if reason.strip() else ""
     if change.overridden:
-        unmet = "; ".join(u["message"] for u in change.overridden)
         timeline.record(
             partnership,
             EventKind.OVERRIDE,
-            f"Gate overridden: {start} → {end} by {change.override_role} despite "
-            f"{len(change.overridden)} unmet requirement(s).{why}",
-            detail=f"Unmet ({result.config.ruleset}): {unmet}",
+            f"Gate overridden: {start} → {end} by {mover} ({change.override_role_label}) "
+            f"despite {len(change.overridden)} unmet requirement(s).{why}",
+            detail=f"Unmet ({result.config.ruleset}):\n{unmet_in_words(change.overridden)}",
             flagged=True,
             at=change.at,
+            actor=mover,
         )
         return
     timeline.record(
@@ -167,4 +197,5 @@ def _record_move(
         EventKind.STAGE_MOVE,
         f"Moved from {start} to {end} ({result.move.kind.value}).{why}",
         at=change.at,
+        actor=mover,
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
@@ -321,10 +321,16 @@ def record_meeting(
         EventKind.MEETING,
         f"{_what(meeting)} held on {format_date(occurred_on, 'j M Y')}: {title}",
         detail=summary,
+        at=timeline.moment(occurred_on),
     )
     add_decisions(meeting, decisions, user)
     add_action_items(meeting, actions)
     return meeting
+
+
+def _held(meeting: Meeting) -> datetime:
+    """When the meeting's decisions and actions go on the timeline: the meeting's date."""
+    return timeline.moment(meeting.interaction.occurred_on)
 
 
 @transaction.atomic
@@ -345,6 +351,7 @@ def add_decisions(
             meeting.partnership,
             EventKind.DECISION,
             f"Decision in “{meeting.interaction.title}”: {text}",
+            at=_held(meeting),
         )
     return found
 
@@ -373,6 +380,7 @@ def add_action_items(meeting: Meeting, items: Sequence[ActionItem]) -> list[Foll
             meeting.partnership,
             EventKind.ACTION,
             f"Action item from “{meeting.interaction.title}”: {_action_words(follow_up)}",
+            at=_held(meeting),
         )
     return found
 
@@ -385,15 +393,3 @@ def set_action_done(meeting: Meeting, follow_up: FollowUp, done: bool) -> Follow
     if follow_up.is_done != done:
         engagement.set_follow_up_done(follow_up, done)
     return follow_up
-
-
-def record_tick(follow_up: FollowUp, was_done: bool) -> None:
-    """Put a meeting's action item ticked or reopened on the timeline, wherever it was saved."""
-    if follow_up.is_done == was_done:
-        return
-    meetings = Meeting.objects.select_related("partnership")
-    meeting = meetings.filter(interaction_id=follow_up.interaction_id).first()
-    if meeting is not None:
-        done = "done" if follow_up.is_done else "reopened"
-        text = f"Action item {done}: {follow_up.description}"
-        timeline.record(meeting.partnership, EventKind.ACTION, text)
