@@ -43,7 +43,7 @@ def test_a_reviewer_scores_an_opportunity_and_sees_the_ranking(page: Any, cast: 
     ranking = page.locator("section[aria-labelledby=rank-h]")
     expect(ranking).to_contain_text("Worker voice at sea")
     expect(ranking).to_contain_text("65.00")  # 80 x 0.75 + 20 x 0.25
-    expect(ranking).to_contain_text("No rater could score Risk")
+    expect(ranking).to_contain_text("No score for Risk")
     assert rounds.sheet_of(found, cast.reviewer).is_locked
 
 

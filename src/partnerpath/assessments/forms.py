@@ -102,7 +102,9 @@ class InviteForm(forms.Form):
     )
 
     rubric = forms.ChoiceField(
-        label="Rubric", required=False, help_text="The maturity rubric the company answers."
+        label="Rubric the company answers",
+        required=False,
+        help_text="The maturity rubric the company answers.",
     )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
