@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import io
 import json
+import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,7 +34,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "compare",
         help="score pairs of names (CSV with schema,name1,name2)",
         description="Score pairs of names. Input columns: schema,name1,name2 (optional country1, "
-        "country2; other columns pass through). Adds score, match, explanation.",
+        "country2; other columns pass through). Adds score (0-1, 4 decimals), match (true when "
+        "score >= threshold) and explanation. With --output, the file appears only when every "
+        "pair was scored.",
     )
     cmp_parser.add_argument("pairs", type=Path, help="CSV file of name pairs")
     cmp_parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
@@ -45,7 +50,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "birth_date (YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY), registration_number) against one "
         "or more lists: an OFAC legacy "
         "CSV folder, a UN consolidated XML, an OpenSanctions FtM JSON-lines or "
-        "targets.simple.csv file, or a generic CSV (id,name,schema,country,aliases).",
+        "targets.simple.csv file, or a generic CSV (id,name,schema,country,aliases). Writes "
+        "one row per list entry scoring at least 0.5 (or the threshold, if lower): query_id, "
+        "list, list_date, list_date_source (published, or file_modified for lists without a "
+        "date), entity_id, matched_name, score, match (score >= threshold), explanation. See "
+        "docs/cli.md.",
     )
     screen.add_argument("queries", type=Path, help="CSV file of names to screen")
     screen.add_argument(
@@ -94,17 +103,35 @@ def _get(row: dict[str, str], name: str) -> str:
     return ""
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def _output(path: Path | None) -> Iterator[TextIO]:
+    """Standard output, or a temporary file in the output's folder that takes the output's name
+    only once everything is written: a run that fails leaves no output file, and an existing one
+    as it was."""
     if path is None:
         yield sys.stdout
         return
     try:
-        handle = path.open("w", encoding="utf-8", newline="")
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror})") from exc
-    with handle:
-        yield handle
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            os.chmod(temp, 0o666 & ~_umask())  # the mode a plain open() would give
+            yield handle
+        try:
+            os.replace(temp, path)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write ({exc.strerror})") from exc
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def run_compare(args: argparse.Namespace) -> int:
@@ -201,6 +228,36 @@ class Progress:
             print(f" {time.monotonic() - self.start:.1f}s", file=sys.stderr)
 
 
+PUBLISHED, FILE_MODIFIED = "published", "file_modified"
+SCREEN_COLUMNS = (
+    "query_id",
+    "list",
+    "list_date",
+    "list_date_source",
+    "entity_id",
+    "matched_name",
+    "score",
+    "match",
+    "explanation",
+)
+
+
+def list_date(loaded: LoadedList) -> tuple[str, str]:
+    """The date of a list and where it comes from: the publication date the file carries, or,
+    for files without one (OFAC's legacy CSV, a generic CSV), the file's modification date (of
+    sdn.csv for an OFAC folder)."""
+    if loaded.meta.publication_date:
+        return loaded.meta.publication_date[:10], PUBLISHED
+    path = Path(loaded.meta.path)
+    if path.is_dir():
+        path = path / "sdn.csv"
+    try:
+        modified = dt.date.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        return "", ""
+    return modified.isoformat(), FILE_MODIFIED
+
+
 def run_screen(args: argparse.Namespace) -> int:
     """Screen each query against the given lists and write one row per candidate hit."""
     try:
@@ -212,18 +269,19 @@ def run_screen(args: argparse.Namespace) -> int:
                 loaded.append(load_source(source))
             except SourceError as exc:
                 raise InputError(f"list {source}: {exc}") from exc
-        indexes = [(lst, ScreeningIndex.build(lst.entities)) for lst in loaded]
+        indexes = [(lst, list_date(lst), ScreeningIndex.build(lst.entities)) for lst in loaded]
         records: list[dict[str, object]] = []
         progress = Progress(len(queries), "screening")
         for done, query in enumerate(queries, start=1):
-            for lst, index in indexes:
+            for lst, (date, date_source), index in indexes:
                 cutoff = min(DISPLAY_CUTOFF, args.threshold)
                 for hit in index.screen(query, threshold=args.threshold, cutoff=cutoff):
                     records.append(
                         {
                             "query_id": query.id,
                             "list": lst.meta.name,
-                            "list_date": lst.meta.publication_date or "",
+                            "list_date": date,
+                            "list_date_source": date_source,
                             "entity_id": hit.entity.id,
                             "matched_name": hit.result.matched_name,
                             "score": round(hit.result.score, 4),
@@ -239,18 +297,8 @@ def run_screen(args: argparse.Namespace) -> int:
                 json.dump(records, out, ensure_ascii=False, indent=2)
                 out.write("\n")
             else:
-                columns = [
-                    "query_id",
-                    "list",
-                    "list_date",
-                    "entity_id",
-                    "matched_name",
-                    "score",
-                    "match",
-                    "explanation",
-                ]
                 writer = csv.DictWriter(
-                    out, fieldnames=columns, extrasaction="ignore", lineterminator="\n"
+                    out, fieldnames=SCREEN_COLUMNS, extrasaction="ignore", lineterminator="\n"
                 )
                 writer.writeheader()
                 for record in records:

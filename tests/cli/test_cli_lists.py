@@ -131,3 +131,26 @@ def test_an_empty_or_older_file_is_refused_and_force_rolls_back(capsys: Any, tmp
     assert ListVersion.objects.count() == 1
     assert run(*args, "--force", "--no-rescreen") == 0
     assert ListVersion.objects.get(is_current=True).publication_date == dt.date(2020, 1, 1)
+
+
+@pytest.mark.django_db
+def test_a_generic_list_with_bad_rows_names_each_row_and_stores_nothing(
+    capsys: Any, tmp_path: Any
+) -> None:
+    path = tmp_path / "entity-list.csv"
+    path.write_text(
+        "id,name,schema,country,aliases\n"
+        "E1,Alpha Fishing Co Ltd,Company,TH,\n"
+        "E2,,Company,TH,\n"
+        "E1,Beta Fishing Co Ltd,Company,THA,\n"
+        "E3,Gamma Fishing Co Ltd,Company,Atlantis,\n"
+        ",,,,\n",
+        encoding="utf-8",
+    )
+    assert run("lists", "import", path, "--name", "Entity list", "--no-rescreen") == 2
+    err = capsys.readouterr().err
+    assert "3 problems" in err and "row 3: the name is empty" in err
+    assert "row 4: the id 'E1' is already used by row 2" in err
+    assert "row 5: unknown country 'Atlantis'" in err
+    assert "Nothing was stored" in err and "Traceback" not in err
+    assert not ListVersion.objects.exists()

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import io
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -163,3 +166,102 @@ def test_screen_refuses_a_birth_date_it_cannot_read_with_the_line(
     assert run(["screen", str(queries), "--list", str(FIXTURES / "ofac")]) == 2
     err = capsys.readouterr().err
     assert "line 3: birth_date" in err and birth_date in err and "Traceback" not in err
+
+
+def _ofac_copy(tmp_path: Path, modified: dt.datetime) -> Path:
+    folder = tmp_path / "ofac"
+    shutil.copytree(FIXTURES / "ofac", folder)
+    stamp = modified.timestamp()
+    os.utime(folder / "sdn.csv", (stamp, stamp))
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_screen_dates_a_list_without_a_date_by_its_file_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    ofac = _ofac_copy(tmp_path, dt.datetime(2021, 7, 7, 12, 0))
+    queries = tmp_path / "queries.csv"
+    queries.write_text(
+        "id,name,schema\nq1,Osama bin Laden,Person\nq2,Eric Badege,Person\n", encoding="utf-8"
+    )
+    argv = ["screen", str(queries), "--list", str(ofac), "--format", fmt]
+    assert run([*argv, "--list", str(FIXTURES / "un_consolidated.xml")]) == 0
+    out = capsys.readouterr().out
+    rows = json.loads(out) if fmt == "json" else list(csv.DictReader(io.StringIO(out)))
+    dates = {(r["list"], r["list_date"], r["list_date_source"]) for r in rows}
+    assert ("ofac", "2021-07-07", "file_modified") in dates
+    assert ("un_consolidated", "2026-02-27", "published") in dates
+    if fmt == "csv":
+        assert list(rows[0]) == list(cli_matching.SCREEN_COLUMNS)
+    else:
+        assert set(cli_matching.SCREEN_COLUMNS) | {"result"} == set(rows[0])
+        assert rows[0]["match"] is True and isinstance(rows[0]["score"], float)
+
+
+def test_compare_failing_partway_leaves_no_output_and_an_earlier_output_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pairs = tmp_path / "pairs.csv"
+    good = "Company,Acme Co Ltd,Acme Company Limited\n" * 50
+    pairs.write_text(f"schema,name1,name2\n{good}Boat,a,b\n", encoding="utf-8")
+    out = tmp_path / "scores.csv"
+    assert run(["compare", str(pairs), "--output", str(out)]) == 2
+    assert "line 52" in capsys.readouterr().err
+    assert not out.exists() and list(tmp_path.iterdir()) == [pairs]
+    out.write_text("earlier results\n", encoding="utf-8")
+    assert run(["compare", str(pairs), "--output", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == "earlier results\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.csv", "scores.csv"]
+
+
+def test_compare_replaces_an_earlier_output_once_every_pair_is_scored(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("schema,name1,name2\nCompany,Acme Co Ltd,Acme Corp\n", encoding="utf-8")
+    out = tmp_path / "scores.csv"
+    out.write_text("earlier results\n", encoding="utf-8")
+    assert run(["compare", str(pairs), "--output", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("schema,name1,name2,score,match")
+    assert out.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.csv", "scores.csv"]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_screen_failing_while_writing_leaves_no_output_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cli_matching.json, "dump", broken)
+    monkeypatch.setattr(cli_matching.csv.DictWriter, "writerow", broken)
+    out = tmp_path / "hits.out"
+    argv = ["screen", str(_queries(tmp_path)), "--list", str(FIXTURES / "ofac")]
+    with pytest.raises(OSError, match="disk full"):
+        run([*argv, "--format", fmt, "--output", str(out)])
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["queries.csv"]
+
+
+def test_screen_that_fails_keeps_an_earlier_output_file(tmp_path: Path) -> None:
+    queries = tmp_path / "queries.csv"
+    queries.write_text("id,name,schema,birth_date\nq1,Bo Li,Person,someday\n", encoding="utf-8")
+    out = tmp_path / "hits.csv"
+    out.write_text("earlier hits\n", encoding="utf-8")
+    argv = ["screen", str(queries), "--list", str(FIXTURES / "ofac"), "--output", str(out)]
+    assert run(argv) == 2
+    assert out.read_text(encoding="utf-8") == "earlier hits\n"
+
+
+def test_an_output_in_a_missing_folder_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("schema,name1,name2\nCompany,Acme,Acme\n", encoding="utf-8")
+    assert run(["compare", str(pairs), "--output", str(tmp_path / "no" / "out.csv")]) == 2
+    assert "cannot write" in capsys.readouterr().err

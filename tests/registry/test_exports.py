@@ -36,6 +36,7 @@ def rich_organisations(programme: Any) -> list[Organisation]:
     siam = factories.organisation(
         programme,
         "Siam Seafood Co., Ltd.",
+        other_names=["บริษัท สยามซีฟู้ด จำกัด", "Siam Frozen Foods", "暹罗海产有限公司"],
         kind="company",
         hq_country="TH",
         countries_of_operation=["TH", "MM"],

@@ -153,7 +153,7 @@ def test_export_to_standard_output_is_csv_without_format(cast: Any, capsys: Any)
     factories.organisation(cast.programme, "Siam Seafood Co., Ltd.")
     assert run("export", "organisations", "-", "--programme", "mekong") == 0
     captured = capsys.readouterr()
-    assert captured.out.lstrip("\ufeff").startswith("Name,Kind,")
+    assert captured.out.lstrip("\ufeff").startswith("Name,Other names,Kind,")
     assert "Siam Seafood Co., Ltd." in captured.out
     assert "Wrote 1 organisations to -." in captured.err
 

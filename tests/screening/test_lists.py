@@ -104,10 +104,37 @@ def test_an_empty_list_name_is_refused() -> None:
         services.import_list(GENERIC, "   ", rescreen=False)
 
 
-def test_repeated_ids_on_a_list_are_kept_apart(write_list: Any) -> None:
-    path = write_list(("X1", "Alpha Trading", "Company", "th"), ("X1", "Beta Trading", "Company"))
-    version = services.import_list(path, "Repeats", rescreen=False).version
-    assert sorted(version.entries.values_list("entity_id", flat=True)) == ["X1", "X1#2"]
+def test_repeated_ids_on_an_official_list_are_kept_apart(tmp_path: Any) -> None:
+    # OFAC's files do repeat an entry number now and then: both entries are kept.
+    (tmp_path / "sdn.csv").write_text(
+        '36,"ALPHA TRADING",-0- ,"CUBA"' + ",-0- " * 8 + "\n"
+        '36,"BETA TRADING",-0- ,"CUBA"' + ",-0- " * 8 + "\n",
+        encoding="utf-8",
+    )
+    version = services.import_list(tmp_path, "Repeats", rescreen=False).version
+    assert sorted(version.entries.values_list("entity_id", flat=True)) == ["ofac-36", "ofac-36#2"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            [("X1", "Alpha Trading", "Company", "th"), ("X1", "Beta Trading", "Company")],
+            "row 3: the id 'X1' is already used by row 2",
+        ),
+        ([("X1", "Alpha Trading", "Company"), ("X2", "", "Company", "th")], "row 3: the name is"),
+        ([("X1", "Alpha Trading", "Company", "Atlantis")], "row 2: unknown country 'Atlantis'"),
+    ],
+    ids=["repeated-id", "blank-name", "unknown-country"],
+)
+def test_a_generic_list_with_a_bad_row_is_refused_and_stores_nothing(
+    write_list: Any, rows: list[tuple[str, ...]], message: str
+) -> None:
+    current = services.import_list(GENERIC, "Generic", rescreen=False).version
+    with pytest.raises(SourceError, match=message):
+        services.import_list(write_list(*rows), "Generic", rescreen=False)
+    current.refresh_from_db()
+    assert current.is_current and ListVersion.objects.count() == 1
 
 
 def test_the_index_is_built_once_per_set_of_current_versions(write_list: Any) -> None:

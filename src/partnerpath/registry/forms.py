@@ -20,6 +20,11 @@ from partnerpath.registry.models import (
     Policy,
     Source,
 )
+from partnerpath.registry.validators import (
+    other_name_problem,
+    other_names_count_problem,
+    tidy_names,
+)
 from partnerpath.widgets import DateInput
 
 
@@ -38,6 +43,42 @@ def _countries_field(label: str) -> forms.MultipleChoiceField:
     )
 
 
+class OtherNamesField(forms.CharField):
+    """Other names typed one per line, read as a list without blanks or repeats."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", "Other names (one per line)")
+        kwargs.setdefault(
+            "help_text",
+            "Former names, trading names, names in local script (for example the Thai or "
+            "Chinese registered name). Each is screened against the watch lists too.",
+        )
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 3}))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return "\n".join(str(v) for v in value)
+        return value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        if isinstance(value, (list, tuple)):
+            lines = [str(v) for v in value]
+        else:
+            lines = str(super().to_python(value) or "").splitlines()
+        problems = [
+            p for n, line in enumerate(lines, 1) if (p := other_name_problem(line, f"Line {n}"))
+        ]
+        names = tidy_names(lines)
+        count = other_names_count_problem(names)
+        if count:
+            problems.append(count)
+        if problems:
+            raise forms.ValidationError(problems)
+        return names
+
+
 class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
     """The desk-research profile of an organisation."""
 
@@ -48,6 +89,7 @@ class OrganisationForm(forms.ModelForm):  # type: ignore[type-arg]
         required=False, choices=Sector.choices, help_text="Hold Ctrl (or ⌘) to choose several."
     )
     registration_jurisdiction = _country_field("Registration jurisdiction")
+    other_names = OtherNamesField()
 
     class Meta:
         formfield_callback = https_urls
@@ -63,11 +105,12 @@ class KeyIndividualForm(forms.ModelForm):  # type: ignore[type-arg]
     """A key person of the organisation."""
 
     nationality = _country_field("Nationality")
+    other_names = OtherNamesField()
 
     class Meta:
         formfield_callback = https_urls
         model = KeyIndividual
-        fields = ["name", "role", "nationality", "date_of_birth", "notes"]
+        fields = ["name", "other_names", "role", "nationality", "date_of_birth", "notes"]
         widgets = {"date_of_birth": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
 
 

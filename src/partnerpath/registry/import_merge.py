@@ -14,6 +14,7 @@ from django.db import models
 from partnerpath.core.cells import CellValue, Column, format_cell
 from partnerpath.registry.import_plan import CONTACTS, ORGANISATIONS, ImportPlan, columns_for
 from partnerpath.registry.models import Contact, Organisation
+from partnerpath.registry.validators import MAX_OTHER_NAMES, tidy_names
 
 # Columns that find a contact's organisation rather than describe the contact.
 _LOOKUP_COLUMNS = frozenset({"organisation", "organisation_country"})
@@ -77,6 +78,9 @@ def compare(
         shown = format_cell(column, theirs)
         if key in KEEP_ON_MERGE:
             outcome = KEPT
+        elif key == "other_names" and isinstance(mine, list) and isinstance(theirs, list):
+            found.extend(_other_names(record, column, mine, theirs))
+            continue
         elif isinstance(mine, list) and isinstance(theirs, list):
             new = [v for v in theirs if v not in mine]
             if not new:
@@ -90,6 +94,26 @@ def compare(
     return found
 
 
+def _other_names(
+    record: models.Model, column: Column, mine: list[str], theirs: list[str]
+) -> list[FieldMerge]:
+    """The file's other names the record lacks are added, up to the limit per record; those
+    beyond it are not imported, and the merge says so."""
+    new = tidy_names([*mine, *theirs], exclude=str(getattr(record, "name", "")))[len(mine) :]
+    room = max(MAX_OTHER_NAMES - len(mine), 0)
+    stored = format_cell(column, mine)
+    found = []
+    if new[:room]:
+        found.append(
+            FieldMerge(column.key, column.header, stored, format_cell(column, new[:room]), ADDED)
+        )
+    if new[room:]:
+        found.append(
+            FieldMerge(column.key, column.header, stored, format_cell(column, new[room:]), KEPT)
+        )
+    return found
+
+
 def apply(record: models.Model, merges: Sequence[FieldMerge], values: Mapping[str, Any]) -> bool:
     """Make the changes the decisions call for on ``record``; whether anything changed."""
     changed = False
@@ -98,7 +122,10 @@ def apply(record: models.Model, merges: Sequence[FieldMerge], values: Mapping[st
             continue
         mine: Any = getattr(record, merge.key)
         theirs = values[merge.key]
-        if merge.outcome == ADDED:
+        if merge.outcome == ADDED and merge.key == "other_names":
+            names = tidy_names([*mine, *theirs], exclude=str(getattr(record, "name", "")))
+            setattr(record, merge.key, names[:MAX_OTHER_NAMES])
+        elif merge.outcome == ADDED:
             setattr(record, merge.key, [*mine, *(v for v in theirs if v not in mine)])
         else:
             setattr(record, merge.key, theirs)

@@ -3,6 +3,7 @@ existing records it may duplicate, worked out before anything is written."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +14,7 @@ from partnerpath.accounts.models import Programme
 from partnerpath.core.cells import normalise_person_name
 from partnerpath.core.names import normalise_org_name
 from partnerpath.core.tabular import (
+    CellKind,
     Column,
     ParsedRow,
     RowProblem,
@@ -26,6 +28,14 @@ from partnerpath.core.tabular import (
 from partnerpath.registry.choices import Department, ImportKind, OrganisationKind, Sector, Size
 from partnerpath.registry.import_files import ImportFileError, Sheet, read_spreadsheet
 from partnerpath.registry.models import Contact, Organisation
+from partnerpath.registry.validators import (
+    MAX_OTHER_NAME_LENGTH,
+    MAX_OTHER_NAMES,
+    NAME_SEPARATOR,
+    other_name_problem,
+    other_names_count_problem,
+    tidy_names,
+)
 
 ORGANISATIONS, CONTACTS = ImportKind.ORGANISATIONS.value, ImportKind.CONTACTS.value
 DUPLICATE_CHOICES = {
@@ -47,10 +57,45 @@ def vocabularies() -> Vocabularies:
     )
 
 
+OTHER_NAMES = Column(
+    "other_names",
+    "Other names",
+    CellKind.TEXT,
+    aliases=("Other name", "Also known as", "AKA", "Aliases", "Former names", "Trading names"),
+    help=(
+        f"Former names, trading names, names in local script, separated by {NAME_SEPARATOR} "
+        f"(up to {MAX_OTHER_NAMES}, each up to {MAX_OTHER_NAME_LENGTH} characters); each is "
+        "screened like the name."
+    ),
+)
+_NAME_SPLIT = re.compile(r"[;\n]+")
+
+
 def columns_for(kind: str) -> tuple[Column, ...]:
-    """The spreadsheet columns of organisations or contacts."""
+    """The spreadsheet columns of organisations (the core's, with Other names after Name) or
+    contacts."""
     vocab = vocabularies()
-    return organisation_columns(vocab) if kind == ORGANISATIONS else contact_columns(vocab)
+    if kind != ORGANISATIONS:
+        return contact_columns(vocab)
+    name, *rest = organisation_columns(vocab)
+    return (name, OTHER_NAMES, *rest)
+
+
+def _read_other_names(row: RowPlan) -> None:
+    """The Other names cell as a list: names separated by ';' (or line breaks in a workbook
+    cell), blanks and repeats dropped; a name too long or too many names is a row problem."""
+    values = row.parsed.values
+    text = values.get(OTHER_NAMES.key)
+    parts = _NAME_SPLIT.split(text) if isinstance(text, str) else []
+    for number, part in enumerate((p for p in parts if p.strip()), start=1):
+        problem = other_name_problem(part, f"name {number}")
+        if problem:
+            row.problem(problem, OTHER_NAMES.key)
+    names = tidy_names(parts, exclude=str(values.get("name") or ""))
+    count = other_names_count_problem(names)
+    if count:
+        row.problem(count, OTHER_NAMES.key)
+    values[OTHER_NAMES.key] = names
 
 
 @dataclass
@@ -134,10 +179,14 @@ def _parse_sheet(sheet: Sheet, kind: str, plan: ImportPlan) -> list[RowPlan]:
         )
     if headers.unknown:
         plan.notes.append(f"Columns not imported{where}: {', '.join(headers.unknown)}.")
-    return [
+    rows = [
         RowPlan(kind, parse_row(n, cells, columns, headers), headers.labels)
         for n, cells in sheet.rows
     ]
+    if kind == ORGANISATIONS:
+        for row in rows:
+            _read_other_names(row)
+    return rows
 
 
 def _org_key(values: Mapping[str, Any]) -> tuple[str, str] | None:

@@ -3,6 +3,8 @@ sources and contacts. Every record belongs to one programme."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
@@ -22,10 +24,24 @@ from partnerpath.registry.choices import (
 )
 from partnerpath.registry.fields import CodeListField
 from partnerpath.registry.validators import (
+    tidy_names,
     validate_country_code,
     validate_lei,
+    validate_other_names,
     validate_upload_size,
 )
+
+
+def other_names_field() -> models.JSONField:
+    """Former names, trading names and names in local script, each screened like the name."""
+    return models.JSONField(
+        "other names",
+        default=list,
+        blank=True,
+        validators=[validate_other_names],
+        help_text="Former names, trading names, names in local script; each is screened too.",
+    )
+
 
 DOCUMENT_EXTENSIONS = [
     "pdf",
@@ -63,6 +79,7 @@ class Organisation(ProgrammeOwned):
     """A company or stakeholder researched, engaged or partnered with by the programme."""
 
     name = models.CharField(max_length=300)
+    other_names = other_names_field()
     normalised_name = models.CharField(max_length=300, db_index=True, editable=False)
     kind = models.CharField(
         max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.COMPANY
@@ -115,6 +132,7 @@ class Organisation(ProgrammeOwned):
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.normalised_name = normalise_org_name(self.name)
+        self.other_names = tidy_names(self.other_names or [], exclude=self.name)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "normalised_name"}  # type: ignore[misc]
         super().save(*args, **kwargs)  # type: ignore[arg-type]
@@ -137,6 +155,7 @@ RESEARCH_FIELDS = (
 # Everything a person edits on an organisation (form, API and spreadsheet alike).
 PROFILE_FIELDS = (
     "name",
+    "other_names",
     "kind",
     "is_active",
     "hq_country",
@@ -223,6 +242,7 @@ class KeyIndividual(ProgrammeOwned):
         Organisation, on_delete=models.CASCADE, related_name="key_individuals"
     )
     name = models.CharField(max_length=200)
+    other_names = other_names_field()
     role = models.CharField(max_length=200, blank=True)
     nationality = models.CharField(max_length=2, blank=True, validators=[validate_country_code])
     date_of_birth = models.DateField(null=True, blank=True)
@@ -233,6 +253,10 @@ class KeyIndividual(ProgrammeOwned):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.other_names = tidy_names(self.other_names or [], exclude=self.name)
+        super().save(*args, **kwargs)
 
 
 @audited()

@@ -14,6 +14,7 @@ from partnerpath.core.countries import is_country_code
 from partnerpath.core.names import normalise_org_name
 from partnerpath.registry.choices import LinkKind, OrganisationKind, Sector
 from partnerpath.registry.models import Contact, Organisation, OrganisationLink
+from partnerpath.registry.validators import MAX_OTHER_NAMES, tidy_names
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,13 @@ def merge_organisations(keep: Organisation, duplicate: Organisation, reason: str
         changed = []
         for name in _MERGEABLE_FIELDS:
             mine, theirs = getattr(keep, name), getattr(duplicate, name)
-            if isinstance(mine, list):
+            if name == "other_names":
+                # The duplicate's name is one the organisation goes by: screen it too.
+                merged = tidy_names([*mine, duplicate.name, *theirs], exclude=keep.name)
+                if merged[:MAX_OTHER_NAMES] != mine:
+                    keep.other_names = merged[:MAX_OTHER_NAMES]
+                    changed.append(name)
+            elif isinstance(mine, list):
                 merged = sorted(set(mine) | set(theirs))
                 if merged != sorted(mine):
                     setattr(keep, name, merged)

@@ -75,7 +75,9 @@ def _programmes(dataset: str) -> str:
 
 
 def _entries(version: ListVersion, entities: Iterable[Entity]) -> Iterator[ListEntry]:
-    """Stored rows for the parsed entities; a repeated id on the list gets a '#n' suffix."""
+    """Stored rows for the parsed entities; a repeated id on an official list (OFAC repeats one
+    now and then) gets a '#n' suffix. A generic CSV with a repeated id never gets here: its reader
+    refuses it, naming both rows."""
     seen: dict[str, int] = {}
     for entity in entities:
         base = entity.id[:190]

@@ -303,6 +303,15 @@ class Hit(ProgrammeOwned):
         return self.organisation.name
 
     @property
+    def compared_other_name(self) -> bool:
+        """Whether the name that matched is one of the subject's other names (a former, trading
+        or local-script name), not the name it goes by."""
+        subject = self.key_individual if self.key_individual_id else self.organisation
+        other_names = getattr(subject, "other_names", None) or []
+        compared = " ".join(self.query_name.split()).casefold()
+        return any(" ".join(n.split()).casefold() == compared for n in other_names)
+
+    @property
     def status(self) -> str:
         """Needs a decision, decided, or awaiting a second person."""
         return self.adjudication.status if self.adjudication else HitStatus.NEW

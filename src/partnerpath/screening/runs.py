@@ -70,22 +70,24 @@ def rescreen_after_list_update(version: Any) -> list[Screening]:
 
 
 def organisation_query(org: Organisation) -> Entity:
-    """The organisation as screening compares it: name, registration number, LEI and countries."""
+    """The organisation as screening compares it: its name and other names (former, trading,
+    local-script), registration number, LEI and countries."""
     return make_entity(
         id=subject_key(org.pk),
         schema=Schema.COMPANY if org.kind in _COMPANY_KINDS else Schema.ORGANIZATION,
-        names=[org.name],
+        names=[org.name, *org.other_names],
         countries=[c for c in (org.hq_country, org.registration_jurisdiction) if c],
         identifiers=[i for i in (org.registration_number, org.lei) if i],
     )
 
 
 def person_query(person: KeyIndividual) -> Entity:
-    """A key individual as screening compares them: name, nationality and date of birth."""
+    """A key individual as screening compares them: name and other names, nationality and date
+    of birth."""
     return make_entity(
         id=subject_key(person.organisation_id, person.pk),
         schema=Schema.PERSON,
-        names=[person.name],
+        names=[person.name, *person.other_names],
         countries=[person.nationality] if person.nationality else [],
         birth_dates=[person.date_of_birth.isoformat()] if person.date_of_birth else [],
     )

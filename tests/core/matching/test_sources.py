@@ -8,6 +8,7 @@ import pytest
 
 from partnerpath.core.matching.entities import Schema
 from partnerpath.core.matching.sources import (
+    BadRows,
     MalformedXML,
     UnknownFormat,
     WrongColumns,
@@ -96,3 +97,65 @@ def test_it_rejects_an_ofac_file_with_missing_columns(tmp_path: Path) -> None:
     (tmp_path / "sdn.csv").write_text('36,"AEROCARIBBEAN AIRLINES",-0-\n', encoding="utf-8")
     with pytest.raises(WrongColumns, match="columns"):
         load_source(tmp_path)
+
+
+def _generic(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "id,name,schema,country,aliases\n" + "".join(r + "\n" for r in rows), encoding="utf-8"
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("rows", "problems"),
+    [
+        (
+            ["X1,Alpha Trading,Company,th,", "X2,Beta Trading,Company,,", "X1,Gamma,Company,,"],
+            ["row 4: the id 'X1' is already used by row 2"],
+        ),
+        (["X1,,Company,th,Alpha"], ["row 2: the name is empty"]),
+        (
+            ["X1,Alpha Trading,Company,Atlantis,"],
+            [
+                "row 2: unknown country 'Atlantis' (give an ISO code such as TH or THA, or the "
+                "country's English name)"
+            ],
+        ),
+        (
+            ["X1,,Company,th;Atlantis,", "X1,Alpha,Company,,"],
+            [
+                "row 2: the name is empty",
+                "row 2: unknown country 'Atlantis' (give an ISO code such as TH or THA, or the "
+                "country's English name)",
+                "row 3: the id 'X1' is already used by row 2",
+            ],
+        ),
+        (
+            ["X1,Alpha,Spaceship,,"],
+            [
+                "row 2: unknown schema 'Spaceship'; expected one of Person, Company, "
+                "Organization, LegalEntity, Vessel"
+            ],
+        ),
+    ],
+    ids=["repeated-id", "blank-name", "unknown-country", "every-problem", "unknown-schema"],
+)
+def test_a_generic_csv_with_bad_rows_is_refused_naming_each_row(
+    tmp_path: Path, rows: list[str], problems: list[str]
+) -> None:
+    with pytest.raises(BadRows) as refused:
+        load_source(_generic(tmp_path, *rows))
+    assert refused.value.problems == problems
+    assert str(refused.value).startswith(f"list.csv: {len(problems)} problem")
+
+
+@pytest.mark.parametrize("country", ["TH", "tha", "Thailand", "Viet Nam", "Burma", "Kosovo"])
+def test_a_generic_csv_accepts_iso_codes_and_country_names(tmp_path: Path, country: str) -> None:
+    loaded = load_source(_generic(tmp_path, f"X1,Alpha Trading,Company,{country},"))
+    assert len(loaded.entities[0].countries) == 1
+
+
+def test_a_generic_csv_skips_rows_that_are_entirely_blank(tmp_path: Path) -> None:
+    loaded = load_source(_generic(tmp_path, "X1,Alpha Trading,Company,th,", ",,,,", "  , ,,,"))
+    assert [e.id for e in loaded.entities] == ["X1"]

@@ -28,6 +28,13 @@ from partnerpath.registry.models import (
     Policy,
     Source,
 )
+from partnerpath.registry.validators import (
+    MAX_OTHER_NAME_LENGTH,
+    MAX_OTHER_NAMES,
+    other_name_problem,
+    other_names_count_problem,
+    tidy_names,
+)
 
 STAMPS = ["created_at", "updated_at"]
 # Sane upper bounds keep numbers inside every database's integer range.
@@ -37,6 +44,34 @@ MAX_CHECKIN_DAYS = 3650
 
 def _organisation_field(**kwargs: Any) -> RecordField:
     return RecordField(queryset=Organisation.objects.all(), **kwargs)
+
+
+class OtherNamesField(serializers.ListField):
+    """Other names as a list of strings; blanks and repeats are dropped, the rest kept in order."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text",
+            f"Former names, trading names, names in local script: up to {MAX_OTHER_NAMES} names "
+            f"of up to {MAX_OTHER_NAME_LENGTH} characters; each is screened like the name.",
+        )
+        super().__init__(child=serializers.CharField(allow_blank=True), **kwargs)
+
+    def to_internal_value(self, data: Any) -> list[str]:
+        names = [str(n) for n in super().to_internal_value(data)]
+        errors = {
+            index: [problem]
+            for index, name in enumerate(names)
+            if (problem := other_name_problem(name))
+        }
+        if errors:
+            raise serializers.ValidationError(errors)  # type: ignore[arg-type]
+        names = tidy_names(names)
+        count = other_names_count_problem(names)
+        if count:
+            raise serializers.ValidationError(count)
+        return names
 
 
 class DocumentLinkMixin(serializers.Serializer[Any]):
@@ -86,6 +121,7 @@ class KeyIndividualSerializer(ProgrammeRecordSerializer):
     """A person who owns, directs or runs an organisation."""
 
     organisation = _organisation_field()
+    other_names = OtherNamesField()
     nationality = CountryCodeField(required=False, allow_blank=True)
 
     class Meta:
@@ -95,6 +131,7 @@ class KeyIndividualSerializer(ProgrammeRecordSerializer):
             "programme",
             "organisation",
             "name",
+            "other_names",
             "role",
             "nationality",
             "date_of_birth",
@@ -243,6 +280,7 @@ class OrganisationSerializer(ProgrammeRecordSerializer):
     """An organisation's desk-research profile. Its key individuals, policies, sources and links
     are read here, in the same shape as their own endpoints, and written through those."""
 
+    other_names = OtherNamesField()
     hq_country = CountryCodeField(required=False, allow_blank=True)
     countries_of_operation = country_list_field()
     countries_of_sourcing = country_list_field()

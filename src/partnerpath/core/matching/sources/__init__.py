@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from partnerpath.core.matching.sources.base import (
+    BadRows,
     ListMeta,
     LoadedList,
     MalformedXML,
@@ -19,6 +20,7 @@ from partnerpath.core.matching.sources.opensanctions import load_ftm, load_targe
 from partnerpath.core.matching.sources.un import load_un
 
 __all__ = [
+    "BadRows",
     "ListMeta",
     "LoadedList",
     "MalformedXML",

@@ -25,6 +25,20 @@ class WrongEncoding(SourceError):
     """The file is not in the text encoding its format uses."""
 
 
+class BadRows(SourceError):
+    """Rows of a list file that cannot be read as they are, each named by its row number."""
+
+    MAX_LISTED = 20
+
+    def __init__(self, file_name: str, problems: list[str]) -> None:
+        self.problems = list(problems)
+        listed = "; ".join(self.problems[: self.MAX_LISTED])
+        more = len(self.problems) - self.MAX_LISTED
+        tail = f"; and {more} more" if more > 0 else ""
+        count = len(self.problems)
+        super().__init__(f"{file_name}: {count} problem{'s' if count != 1 else ''}: {listed}{tail}")
+
+
 class UnknownFormat(SourceError):
     """The path is none of the list formats we read."""
 
