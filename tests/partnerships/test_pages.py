@@ -339,6 +339,24 @@ def test_the_overview_shows_each_partners_due_diligence_and_latest_maturity(cast
     assert f"/assessments/organisations/{company.pk}/" in text and "Level 2" in text
 
 
+def test_the_overview_names_the_level_as_the_assessments_own_rubric_does(
+    cast, deal, client_for
+):
+    from partnerpath.assessments.models import Assessment
+
+    company = deal.company.organisation
+    Assessment.objects.create(
+        programme=cast.programme,
+        organisation=company,
+        status="final",
+        rubric_key="maturity-mekong-v1",
+        level=1,
+        result={"level": 1, "label": "Giver"},
+    )
+    text = page(client_for(cast.viewer), f"{P}/{deal.partnership.pk}/")
+    assert "Giver" in text
+
+
 NOTHING_TICKED = {"min_success_indicators": "1", "min_reason_length": "1"}
 
 

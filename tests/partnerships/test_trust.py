@@ -455,3 +455,23 @@ def test_decisions_and_actions_added_later_are_dated_on_the_meeting_day(cast, de
     page = client.get(f"{P}/{deal.partnership.pk}/timeline/").content.decode()
     row = page.split("Audit two plants first")[1].split("</tr>")[0]
     assert ">member<" in row and "entered " + timezone.localdate().isoformat() in row
+
+
+def test_a_meeting_in_the_future_is_refused_like_any_interaction(cast, deal, client_for):
+    from partnerpath.engagement.services import today
+
+    later = today() + dt.timedelta(days=10)
+    response = client_for(cast.member).post(
+        f"{P}/{deal.partnership.pk}/meetings/new/",
+        {
+            "kind": "workshop",
+            "occurred_on": later.isoformat(),
+            "title": "Planned workshop",
+            "organisations": [deal.company.organisation.pk],
+            "actions-TOTAL_FORMS": "0",
+            "actions-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "is in the future" in response.content.decode()
+    assert not Meeting.objects.exists()

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from partnerpath.accounts.models import Programme, User
-from partnerpath.engagement.services import team_of
+from partnerpath.engagement.services import interaction_date_problem, team_of
 from partnerpath.partnerships.choices import ConcernStatus, Department, Stance
 from partnerpath.partnerships.models import BuyIn, Concern, Partner, Partnership
 from partnerpath.partnerships.services.trust import ActionItem, BuyInRow
@@ -218,6 +218,14 @@ class MeetingForm(forms.Form):
         )
         fields["contacts"].label_from_instance = lambda c: f"{c.name} ({c.organisation.name})"
         fields["team"].queryset = team_of(programme)
+
+    def clean_occurred_on(self) -> Any:
+        """A meeting is logged once it has happened (the engagement log's rule)."""
+        day = self.cleaned_data["occurred_on"]
+        problem = interaction_date_problem(day)
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

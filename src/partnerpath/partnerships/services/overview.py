@@ -9,6 +9,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from partnerpath.assessments.models import Assessment
 from partnerpath.assessments.portfolio import PortfolioFilter, latest_levels
 from partnerpath.assessments.services import level_labels
 from partnerpath.core.lifecycle.alignment import Alignment
@@ -89,14 +90,24 @@ def partner_lines(partnership: Partnership, partners: list[Partner]) -> list[Par
     """The partners with due diligence and maturity, in a fixed number of queries."""
     ids = [p.organisation_id for p in partners]
     checklists = current_checklists(partnership.programme, ids)
-    levels: dict[int, int] = {}
+    levels: dict[int, tuple[int, int]] = {}
     for org in latest_levels(partnership.programme, PortfolioFilter()).filter(pk__in=ids):
-        levels[org.pk] = int(org.latest_level)  # type: ignore[attr-defined]
+        levels[org.pk] = (int(org.latest_level), org.latest_assessment)  # type: ignore[attr-defined]
+    # Each level named as the rubric of that assessment names it (a programme's own rubric may
+    # rename levels); the packaged names where a stored result has no label.
+    named = dict(
+        Assessment.objects.filter(pk__in=[a for _, a in levels.values()]).values_list(
+            "pk", "result__label"
+        )
+    )
     labels = level_labels() if levels else {}
     lines = []
     for p in partners:
-        level = levels.get(p.organisation_id)
-        name = labels.get(level, "") if level is not None else ""
+        found = levels.get(p.organisation_id)
+        level = found[0] if found else None
+        name = ""
+        if found is not None:
+            name = str(named.get(found[1]) or labels.get(found[0], ""))
         lines.append(PartnerLine(p, checklists.get(p.organisation_id), level, name))
     return lines
 
