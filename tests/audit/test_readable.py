@@ -74,3 +74,24 @@ def test_deleting_a_contact_with_connections_keeps_the_connection_deletion_on_re
         action="delete", object_id=str(link.pk), object_repr__contains="knows"
     )
     assert "Somchai P." in gone.object_repr
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("2026-11-20", "20 Nov 2026"),
+        ("2026-11-20T10:05:00+00:00", "20 Nov 2026 10:05"),
+        ("2026-11-20T10:05:07.620977+00:00", "20 Nov 2026 10:05"),
+        ("2026-13-40", "2026-13-40"),
+        (
+            {"ruleset": "gates-v1", "require_due_diligence": False},
+            "ruleset: gates-v1; require due diligence: no",
+        ),
+        ({}, "(none)"),
+        ("Plain words", "Plain words"),
+    ],
+)
+def test_dates_and_settings_read_as_people_write_them(stored, shown):
+    from partnerpath.audit.models import _readable
+
+    assert _readable(stored) == shown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -9,6 +11,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import timezone
 
 from partnerpath.audit.choices import Action
 
@@ -124,10 +127,36 @@ def _readable(
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return ", ".join(_readable(v, names, linked, looked) for v in value) or "(none)"
-    text = str(value)
+        return _shorten(", ".join(_readable(v, names, linked, looked) for v in value) or "(none)")
+    if isinstance(value, dict):
+        parts = (f"{str(k).replace('_', ' ')}: {_readable(v)}" for k, v in value.items())
+        return _shorten("; ".join(parts) or "(none)")
+    text = _when(str(value))
     if names and text in names:
         return names[text]
     if linked:
         return f"#{text} (since deleted)" if looked else f"#{text}"
+    return _shorten(text)
+
+
+def _shorten(text: str) -> str:
     return text if len(text) <= LONGEST else text[:LONGEST] + f"… ({len(text):,} characters)"
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?")
+
+
+def _when(text: str) -> str:
+    """A stored date or date-time as people write it ("20 Nov 2026", "20 Nov 2026 10:00 UTC")."""
+    try:
+        if _ISO_DAY.fullmatch(text):
+            return f"{dt.date.fromisoformat(text):%-d %b %Y}"
+        if _ISO_TIME.fullmatch(text):
+            moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+            if moment.tzinfo is not None:
+                moment = timezone.localtime(moment)
+            return f"{moment:%-d %b %Y %H:%M}"
+    except ValueError:
+        return text
+    return text
