@@ -33,8 +33,11 @@ def test_it_lists_every_change_newest_first_in_pages(cast, client_for):
     first = client.get(f"{P}/history/")
     assert first.status_code == 200
     assert _reprs(first)[:2] == ["Org 54", "Org 53"] and len(_reprs(first)) == 50
+    assert 'href="?page=2">Next' in first.content.decode()  # no stray "&" without a filter
+    kind = client.get(f"{P}/history/", {"action": "create"}).content.decode()
+    assert 'href="?action=create&amp;page=2">Next' in kind
     second = _reprs(client.get(f"{P}/history/?page=2"))
-    assert second[4:] == ["Org 00", "Mekong Test Programme"]  # created first of all
+    assert second[4:] == ["Org 00", "scorecard-default-v1", "Mekong Test Programme"]  # created first of all
 
 
 def test_deleted_records_stay_and_can_be_filtered_by_action_and_kind(cast, client_for):

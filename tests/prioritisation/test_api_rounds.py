@@ -220,6 +220,42 @@ def test_a_score_sent_without_a_rationale_keeps_the_saved_one(cast, round_, opps
     assert cleared.status_code == 201 and cleared.json()["rationale"] == ""
 
 
+def test_a_rationale_sent_alone_keeps_the_saved_score_or_abstention(cast, round_, opps, api_for):
+    from partnerpath.audit.models import Change
+    from partnerpath.prioritisation.models import Score
+
+    member = api_for(cast.member)
+    assert (
+        member.post(f"{A}/scores/", _score(round_, opps[0], score=4), format="json").status_code
+        == 201
+    )
+    only = {"round": round_.pk, "opportunity": opps[0].pk, "factor": "risk"}
+    why = only | {"rationale": "Two incidents last year."}
+    sent = member.post(f"{A}/scores/", why, format="json")
+    assert sent.status_code == 201
+    assert (sent.json()["score"], sent.json()["rationale"]) == (4, "Two incidents last year.")
+    saved = Score.objects.get(sheet__rater=cast.member, opportunity=opps[0], factor="risk")
+    assert (saved.score, saved.insufficient_information) == (4, False)
+    change = Change.objects.filter(object_id=str(saved.pk), content_type__model="score").latest(
+        "id"
+    )
+    assert change.changes == {"rationale": {"old": "", "new": "Two incidents last year."}}
+    na = only | {"insufficient_information": True}
+    assert member.post(f"{A}/scores/", na, format="json").status_code == 201
+    member.post(f"{A}/scores/", only | {"rationale": "No audit yet."}, format="json")
+    saved.refresh_from_db()
+    assert (saved.score, saved.insufficient_information, saved.rationale) == (
+        None,
+        True,
+        "No audit yet.",
+    )
+    cleared = member.post(f"{A}/scores/", only | {"score": None}, format="json")
+    assert cleared.status_code == 201 and cleared.json()["insufficient_information"] is False
+    assert cleared.json()["score"] is None
+    outsider = api_for(cast.outsider).post(f"{A}/scores/", why, format="json")
+    assert outsider.status_code == 400 and Score.objects.count() == 1
+
+
 def test_a_team_member_submits_the_sheet_of_an_offline_rater_on_record(cast, round_, opps, api_for):
     from partnerpath.audit.services import history_of
     from partnerpath.prioritisation.models import RaterSheet

@@ -3,6 +3,8 @@ needs its reason, and a round keeps its template version and weights."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from tests import factories
@@ -56,6 +58,39 @@ def test_dropping_an_opportunity_needs_a_reason(cast, opps, client_for):
     assert (opps[0].status, opps[0].status_reason) == ("dropped", "No champion")
 
 
+@pytest.mark.parametrize(
+    ("before", "change", "field"),
+    [
+        ("parked", {"status": "selected"}, "status_reason"),
+        ("parked", {"status": "selected", "status_reason": " "}, "status_reason"),
+        ("parked", {"status": "dropped"}, "status_reason"),
+        ("parked", {"estimated_cost": "120000"}, "currency"),
+        ("parked", {"estimated_cost": "5", "currency": " "}, "currency"),
+        ("selected", {"title": "Renamed"}, None),  # still selected: no new reason needed
+        ("parked", {"estimated_cost": "5", "currency": "thb"}, None),
+    ],
+)
+def test_the_form_refuses_what_the_api_refuses_in_the_same_words(
+    cast, opps, client_for, api_for, before, change, field
+):
+    from partnerpath.prioritisation.services.opportunities import cost_problem, status_problem
+
+    opps[0].status, opps[0].status_reason = before, "On record"
+    opps[0].save()
+    url = f"{P}/opportunities/{opps[0].pk}/edit/"
+    form = {"title": opps[0].title, "status": before} | change
+    page = client_for(cast.member).post(url, form)
+    api = api_for(cast.member).patch(f"/api/v1/opportunities/{opps[0].pk}/", change, format="json")
+    if field is None:
+        assert (page.status_code, api.status_code) == (302, 200)
+        return
+    (message,) = api.json()[field]
+    status = change.get("status", before)
+    assert message in (status_problem(status, ""), cost_problem(Decimal("1"), ""))
+    assert page.status_code == 200 and message in page.content.decode()
+    assert client_for(cast.outsider).post(url, form).status_code == 404
+
+
 def test_a_round_is_created_with_raters_and_scope(cast, opps, client_for):
     from partnerpath.prioritisation.models import RaterSheet, Round
     from partnerpath.prioritisation.services import templates
@@ -96,12 +131,14 @@ def test_a_viewer_cannot_be_chosen_as_a_rater(cast, opps, client_for):
     assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
 
 
-def test_the_default_card_is_stored_once_with_its_4_groups_and_15_factors(cast, client_for):
+def test_the_weights_page_shows_the_default_card_stored_once_with_its_4_groups_and_15_factors(
+    cast, client_for
+):
     from partnerpath.prioritisation.models import ScorecardTemplateVersion
 
     page = client_for(cast.viewer).get(f"{P}/weights/").content.decode()
     client_for(cast.viewer).get(f"{P}/weights/")
-    version = ScorecardTemplateVersion.objects.get()
+    version = ScorecardTemplateVersion.objects.get(programme=cast.programme)
     assert version.template_id == "scorecard-default-v1"
     assert len(version.template.groups) == 4 and len(version.template.factors) == 15
     assert "Risk and transaction costs" in page and "lowers the total" in page

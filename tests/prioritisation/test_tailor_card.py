@@ -73,7 +73,9 @@ def test_dropping_a_whole_group_is_previewed_then_saved_with_its_weight_shared(
     client = client_for(cast.owner)
     both = {"keep_local_priorities": None, "keep_law_enforcement": None, "action": "preview"}
     page = client.post(URL, _form(v1, **both)).content.decode()
-    assert ScorecardTemplateVersion.objects.count() == 1  # a preview stores nothing
+    assert (
+        ScorecardTemplateVersion.objects.filter(programme=cast.programme).count() == 1
+    )  # a preview stores nothing
     assert "drops the group Government value (its 15% shared out)" in page
     assert "Development value (47.06)" in page and "Business value (29.41)" in page
     response = client.post(URL, _form(v1, dropgroup_government="on"))
@@ -114,7 +116,7 @@ def test_a_new_factor_needs_every_anchor_and_nothing_is_saved_without(cast, v1, 
     data = _form(v1, **_new_factor(anchor_3=""))
     response = client_for(cast.owner).post(URL, data)
     assert response.status_code == 200 and "A new factor needs this." in response.content.decode()
-    assert ScorecardTemplateVersion.objects.count() == 1
+    assert ScorecardTemplateVersion.objects.filter(programme=cast.programme).count() == 1
 
 
 def test_an_admin_adds_a_group_with_its_first_factor(cast, v1, client_for):
@@ -157,7 +159,7 @@ def test_an_unchanged_card_is_refused_as_nothing_changed(cast, v1, client_for):
     response = client_for(cast.owner).post(URL, _form(v1))
     assert response.status_code == 200
     assert "Not saved: nothing changed" in response.content.decode()
-    assert ScorecardTemplateVersion.objects.count() == 1
+    assert ScorecardTemplateVersion.objects.filter(programme=cast.programme).count() == 1
 
 
 def test_the_same_tailoring_twice_makes_one_version(cast, v1, client_for):
@@ -168,7 +170,7 @@ def test_the_same_tailoring_twice_makes_one_version(cast, v1, client_for):
     assert client.post(URL, data).status_code == 302
     again = client.post(URL, data)
     assert "nothing changed: this card is already scorecard-default-v2" in again.content.decode()
-    assert ScorecardTemplateVersion.objects.count() == 2
+    assert ScorecardTemplateVersion.objects.filter(programme=cast.programme).count() == 2
 
 
 def test_a_tailoring_is_kept_in_the_history_with_its_changes_and_reason(cast, v1, client_for):

@@ -61,7 +61,7 @@ def test_a_tailored_card_must_still_add_up(cast, client_for):
     )
     assert response.status_code == 200
     assert "group weights must sum to 100, got 110" in response.content.decode()
-    assert ScorecardTemplateVersion.objects.count() == 1
+    assert ScorecardTemplateVersion.objects.filter(programme=cast.programme).count() == 1
 
 
 def test_only_admins_tailor_templates(cast, client_for):

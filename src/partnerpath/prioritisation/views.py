@@ -21,8 +21,8 @@ from partnerpath.prioritisation.forms import (
     DirectWeightsForm,
     OpportunityForm,
     ReasonForm,
-    TailorForm,
 )
+from partnerpath.prioritisation.forms_tailor import TailorForm
 from partnerpath.prioritisation.models import Opportunity, ScorecardTemplateVersion
 from partnerpath.prioritisation.services import opportunities, results, rounds, templates, weights
 
@@ -126,11 +126,14 @@ def pipeline(request: HttpRequest, programme: str) -> HttpResponse:
 
 
 def _version(access: ProgrammeAccess, request: HttpRequest) -> ScorecardTemplateVersion:
-    """The template version named by ?template=, else the default card."""
+    """The template version named by ?template=, else the default card: as stored, or (for a
+    programme without it) the packaged one, shown without storing and stored when posted."""
     pk = request.GET.get("template") or request.POST.get("template")
     if pk and str(pk).isdigit():
         return get_object_or_404(ScorecardTemplateVersion, pk=pk, programme=access.programme)
-    return templates.default_template_version(access.programme)
+    if request.method == "POST":
+        return templates.default_template_version(access.programme)
+    return templates.default_version_shown(access.programme)
 
 
 @login_required
@@ -141,7 +144,7 @@ def weight_list(request: HttpRequest, programme: str) -> HttpResponse:
         request,
         "prioritisation/weights.html",
         access,
-        versions=list(templates.template_versions(access.programme)),
+        versions=templates.versions_shown(access.programme),
         decisions=weights.decision_lines(access.programme),
     )
 

@@ -58,7 +58,11 @@ def target_sheet(request: HttpRequest, access: ProgrammeAccess, round_: Round) -
 def round_create(request: HttpRequest, programme: str) -> HttpResponse:
     """Start a round: template version, agreed weights, raters and opportunities."""
     access = programme_access(request, programme, "edit")
-    default = templates.default_template_version(access.programme)
+    # Showing the form stores nothing; a programme without its default card (created before
+    # programmes got it) stores it when a round is posted, so the card can be chosen.
+    if request.method == "POST":
+        templates.default_template_version(access.programme)
+    default = templates.stored_default(access.programme)
     form = RoundForm(
         request.POST or None, programme=access.programme, initial={"template_version": default}
     )

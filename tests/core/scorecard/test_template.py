@@ -7,7 +7,7 @@ import json
 import pytest
 import yaml
 
-from partnerpath.core.scorecard.template import Direction, Factor, name_key, tailor
+from partnerpath.core.scorecard.template import Direction, Factor, name_key, refill, tailor
 from partnerpath.core.scorecard.template_files import (
     TEMPLATES,
     TemplateError,
@@ -223,3 +223,70 @@ def test_tailoring_can_add_a_factor_under_a_new_name(card):
 def test_tailoring_refuses_changes_that_leave_an_invalid_card(card, changes, message):
     with pytest.raises(ValueError, match=message):
         tailor(card, **changes)
+
+
+# Re-weighting after a drop or an add: the weights left keep their proportions and, with the
+# weights given to what was added, sum to 100 again (version 1 of the rule, read as a table).
+REFILL_CASES = [
+    # (weights left, fixed weights of what was added, expected)
+    pytest.param(
+        {"development": 40, "business": 25, "risk_costs": 20},
+        {},
+        {"development": 47.06, "business": 29.41, "risk_costs": 23.53},
+        id="government's 15 dropped: shared in proportion",
+    ),
+    pytest.param(
+        {"difficulty": 20, "risk": 20, "staff_intensity": 20, "additional_resources": 20},
+        {},
+        {"difficulty": 25, "risk": 25, "staff_intensity": 25, "additional_resources": 25},
+        id="one of five equal factors dropped",
+    ),
+    pytest.param(
+        {"business_goals": 40, "partner_champion": 30, "csr_reputation": 30},
+        {"worker_voice": 20},
+        {"business_goals": 32, "partner_champion": 24, "csr_reputation": 24, "worker_voice": 20},
+        id="a factor added keeps its 20; the others fill 80",
+    ),
+    pytest.param(
+        {"development": 40, "business": 25, "government": 15},
+        {"labour_rights": 10},
+        {"development": 45, "business": 28.125, "government": 16.875, "labour_rights": 10},
+        id="risk dropped and a group added at once",
+    ),
+    pytest.param(
+        {"a": 60, "b": 40},
+        {},
+        {"a": 60, "b": 40},
+        id="already 100: unchanged",
+    ),
+    pytest.param(
+        {"a": 0, "b": 0},
+        {"c": 30},
+        {"a": 0, "b": 0, "c": 30},
+        id="nothing to scale: left for the sum check",
+    ),
+    pytest.param(
+        {"a": 50, "b": 50},
+        {"c": 120},
+        {"a": 50, "b": 50, "c": 120},
+        id="the added alone exceed 100: left for the sum check",
+    ),
+    pytest.param(
+        {"a": 1, "b": 3},
+        {"c": 100},
+        {"a": 0, "b": 0, "c": 100},
+        id="the added take all 100",
+    ),
+]
+
+
+@pytest.mark.parametrize(("weights", "fixed", "expected"), REFILL_CASES)
+def test_refill_keeps_the_proportions_of_the_weights_left(weights, fixed, expected):
+    got = refill(weights, fixed)
+    assert got == pytest.approx(expected, abs=0.005)
+    assert list(got)[: len(weights)] == list(weights)  # card order kept, added ones after
+    assert weights == dict(weights)  # the input is not changed
+
+
+def test_refill_sums_to_another_total_when_asked():
+    assert refill({"a": 1, "b": 1}, {"c": 0.5}, total=1) == {"a": 0.25, "b": 0.25, "c": 0.5}

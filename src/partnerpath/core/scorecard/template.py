@@ -201,6 +201,21 @@ def effective_weights(template: Template) -> dict[str, float]:
     return {f.key: g.weight / 100 * f.weight / 100 for g in template.groups for f in g.factors}
 
 
+def refill(
+    weights: Mapping[str, float], fixed: Mapping[str, float] | None = None, total: float = 100
+) -> dict[str, float]:
+    """The `weights` scaled, keeping their proportions, so that with the `fixed` ones (an added
+    factor or group keeps the weight it was given) they sum to `total` again: dropping Government
+    value's 15 from 40 / 25 / 15 / 20 gives 47.06 / 29.41 / 23.53. Left as they are when that is
+    impossible (they sum to 0, or the fixed ones alone exceed the total): the sum checks then
+    say so."""
+    fixed = dict(fixed or {})
+    room, current = total - sum(fixed.values()), sum(weights.values())
+    if current <= 0 or room < 0 or abs(current - room) <= 1e-9:
+        return {**weights, **fixed}
+    return {key: value * room / current for key, value in weights.items()} | fixed
+
+
 def tailor(
     template: Template,
     *,
@@ -238,11 +253,10 @@ def tailor(
             )
             for f in factors
         )
-        explicit = any(f.key in (factor_weights or {}) for f in new_factors)
-        subtotal = sum(f.weight for f in new_factors)
-        if not explicit and subtotal > 0 and abs(subtotal - 100) > 1e-9:
+        if not any(f.key in (factor_weights or {}) for f in new_factors):
             # Dropping a factor keeps the others' proportions unless new weights are given.
-            new_factors = tuple(replace(f, weight=f.weight * 100 / subtotal) for f in new_factors)
+            refilled = refill({f.key: f.weight for f in new_factors})
+            new_factors = tuple(replace(f, weight=refilled[f.key]) for f in new_factors)
         weight = (group_weights or {}).get(group.key, group.weight)
         groups.append(replace(group, factors=new_factors, weight=weight))
     orphans = [f.key for f in add if f.group not in {g.key for g in template.groups}]

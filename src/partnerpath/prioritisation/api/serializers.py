@@ -362,11 +362,13 @@ class ScoreWriteSerializer(serializers.Serializer[Any]):
     opportunity = RecordField(queryset=Opportunity.objects.all())
     factor = serializers.CharField(max_length=80)
     score = serializers.IntegerField(min_value=1, max_value=5, required=False, allow_null=True)
-    insufficient_information = serializers.BooleanField(default=False)
+    # Neither `score` nor `insufficient_information` sent: the saved score (or abstention)
+    # stays, as the saved rationale does when `rationale` is not sent.
+    insufficient_information = serializers.BooleanField(required=False)
     rationale = serializers.CharField(required=False, allow_blank=True, max_length=4000)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if attrs.get("score") is not None and attrs["insufficient_information"]:
+        if attrs.get("score") is not None and attrs.get("insufficient_information"):
             raise serializers.ValidationError(
                 {"score": ["Give a score or insufficient information, not both."]}
             )

@@ -23,7 +23,7 @@ from partnerpath.api.pagination import Pagination
 from partnerpath.api.viewsets import ProgrammeReadViewSet, ProgrammeRecordViewSet
 from partnerpath.audit.context import acting_as
 from partnerpath.core.scorecard.analysis import analysis_data
-from partnerpath.core.scorecard.template_files import default_template, template_to_data
+from partnerpath.core.scorecard.template_files import default_template
 from partnerpath.prioritisation.api.serializers import (
     OpportunitySerializer,
     RoundSerializer,
@@ -45,7 +45,7 @@ from partnerpath.prioritisation.models import (
     ScorecardTemplateVersion,
     WeightDecision,
 )
-from partnerpath.prioritisation.services import opportunities, results, rounds
+from partnerpath.prioritisation.services import opportunities, results, rounds, templates
 
 
 class Conflict(APIException):
@@ -58,8 +58,9 @@ class Conflict(APIException):
 
 class ScorecardTemplateViewSet(ProgrammeRecordViewSet):
     """Score-card template versions of your programmes; the default card (4 groups, 15
-    factors) is listed for every programme. Reading stores nothing: a programme that has not
-    used the default card yet sees the packaged one, without an id."""
+    factors) is listed for every programme. Reading stores nothing: every programme stores the
+    default card when it is created; one that has not (for some reason) sees the packaged one,
+    without an id."""
 
     serializer_class = ScorecardTemplateSerializer
     queryset = ScorecardTemplateVersion.objects.select_related("programme")
@@ -73,13 +74,7 @@ class ScorecardTemplateViewSet(ProgrammeRecordViewSet):
         }
         slug = request.query_params.get("programme", "")  # validated by filter_queryset
         unused = [
-            ScorecardTemplateVersion(
-                programme=m.programme,
-                name=default.name,
-                version=default.version,
-                title=default.title,
-                document=template_to_data(default),
-            )
+            templates.packaged_default(m.programme)
             for m in memberships_of(request).values()
             if m.programme_id not in have and (not slug or m.programme.slug == slug)
         ]
@@ -265,7 +260,11 @@ class ScoreViewSet(
         sheet = rounds.sheet_of(data["round"], request.user)
         if sheet is None:
             raise PermissionDenied("You are not a rater of this round.")
-        value = "na" if data["insufficient_information"] else str(data.get("score") or "")
+        value: str | None = None  # neither sent: the saved score or abstention stays
+        if data.get("insufficient_information"):
+            value = rounds.ABSTAIN
+        elif "score" in data or "insufficient_information" in data:
+            value = str(data.get("score") or "")
         cell = rounds.Cell(value, data.get("rationale"))  # None: the saved rationale stays
         try:
             with acting_as(request.user):

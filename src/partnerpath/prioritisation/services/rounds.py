@@ -49,7 +49,7 @@ class NotAllowed(ScoringError):
 class Cell:
     """One factor of one opportunity as a rater enters it: a point, `na`, or empty."""
 
-    value: str
+    value: str | None  # None keeps the score (or abstention) saved before
     rationale: str | None = ""  # None keeps the rationale saved before
 
 
@@ -224,15 +224,19 @@ def _write_cells(sheet: RaterSheet, opportunity: Opportunity, cells: Mapping[str
     for factor, cell in cells.items():
         if factor not in known:
             raise ScoringError(f"Unknown factor {factor!r}.")
-        value = cell.value.strip().lower()
-        if value not in {"", ABSTAIN} and not (value.isdigit() and low <= int(value) <= high):
+        value = None if cell.value is None else cell.value.strip().lower()
+        point = value is not None and value.isdigit() and low <= int(value) <= high
+        if value not in {None, "", ABSTAIN} and not point:
             raise ScoringError(f"{factor}: a score is {low}-{high} or insufficient information.")
         score = existing.get(factor) or Score(
             programme_id=sheet.programme_id, sheet=sheet, opportunity=opportunity, factor=factor
         )
-        # No rationale given (None): the saved one stays.
+        # What is not given (None) stays as saved: the score or abstention, the rationale.
         rationale = score.rationale if cell.rationale is None else cell.rationale.strip()
-        new = (int(value) if value.isdigit() else None, value == ABSTAIN, rationale)
+        if value is None:
+            new = (score.score, score.insufficient_information, rationale)
+        else:
+            new = (int(value) if value.isdigit() else None, value == ABSTAIN, rationale)
         if score.pk and (score.score, score.insufficient_information, score.rationale) == new:
             continue
         score.score, score.insufficient_information, score.rationale = new

@@ -1,7 +1,8 @@
-"""Score-card template versions of a programme: the default card stored on first use, and
-tailored versions (never an edit of a stored version). Tailoring drops or adds factors and whole
-groups, relabels and re-anchors factors, turns a benefit into a cost or back, and re-weights;
-the core's `tailor()` assembles and checks the new card."""
+"""Score-card template versions of a programme: the default card, stored when the programme is
+created (reading pages store nothing), and tailored versions (never an edit of a stored
+version). Tailoring drops or adds factors and whole groups, relabels and re-anchors factors,
+turns a benefit into a cost or back, and re-weights; the core's `tailor()` assembles and checks
+the new card, and the core's `refill()` keeps the proportions of the weights left."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from partnerpath.core.scorecard.template import (
     Factor,
     Group,
     Template,
+    refill,
     tailor,
 )
 from partnerpath.core.scorecard.template_files import default_template, template_to_data
@@ -30,33 +32,72 @@ SUM_TOLERANCE = 1e-6
 
 
 def template_versions(programme: Programme) -> QuerySet[ScorecardTemplateVersion]:
-    """The programme's template versions, the default stored first if there is none yet."""
-    default_template_version(programme)
+    """The programme's stored template versions; reading them stores nothing."""
     return ScorecardTemplateVersion.objects.filter(programme=programme).order_by("name", "version")
 
 
-def default_template_version(programme: Programme) -> ScorecardTemplateVersion:
-    """The default card (scorecard-default-v1) of the programme, stored from the core's packaged
-    file on first use."""
+def versions_shown(programme: Programme) -> list[ScorecardTemplateVersion]:
+    """The stored versions, with the packaged default card (unsaved, without an id) first when
+    the programme has not stored it: reading stores nothing."""
+    stored = list(template_versions(programme))
+    default = default_template()
+    if any((v.name, v.version) == (default.name, default.version) for v in stored):
+        return stored
+    return [packaged_default(programme), *stored]
+
+
+def default_version_shown(programme: Programme) -> ScorecardTemplateVersion:
+    """The programme's stored default card, else the packaged one unsaved (reading stores
+    nothing; a form posted with it stores it through default_template_version)."""
+    return stored_default(programme) or packaged_default(programme)
+
+
+def stored_default(programme: Programme) -> ScorecardTemplateVersion | None:
+    """The programme's stored default card (scorecard-default-v1), or None."""
     template = default_template()
-    found = ScorecardTemplateVersion.objects.filter(
+    return ScorecardTemplateVersion.objects.filter(
         programme=programme, name=template.name, version=template.version
     ).first()
+
+
+def packaged_default(programme: Programme) -> ScorecardTemplateVersion:
+    """The default card from the core's packaged file as the programme's version, not saved."""
+    template = default_template()
+    return ScorecardTemplateVersion(
+        programme=programme,
+        name=template.name,
+        version=template.version,
+        title=template.title,
+        document=_json_ready(template_to_data(template)),
+    )
+
+
+def default_template_version(programme: Programme) -> ScorecardTemplateVersion:
+    """The default card (scorecard-default-v1) of the programme; stored from the core's
+    packaged file when missing (a programme gets it when it is created, see
+    store_default_card)."""
+    found = stored_default(programme)
     if found is not None:
         return found
+    unsaved = packaged_default(programme)
     try:
         with transaction.atomic():
-            return ScorecardTemplateVersion.objects.create(
-                programme=programme,
-                name=template.name,
-                version=template.version,
-                title=template.title,
-                document=_json_ready(template_to_data(template)),
-            )
+            unsaved.save()
+            return unsaved
     except IntegrityError:  # another request stored it first
         return ScorecardTemplateVersion.objects.get(
-            programme=programme, name=template.name, version=template.version
+            programme=programme, name=unsaved.name, version=unsaved.version
         )
+
+
+def store_default_card(
+    sender: Any, instance: Programme, created: bool = False, raw: bool = False, **kwargs: Any
+) -> None:
+    """A new programme starts with the default card stored (post_save of Programme, connected
+    in PrioritisationConfig.ready), so pages that only read never store it."""
+    if created and not raw:
+        with because("The default score card of the new programme"):
+            default_template_version(instance)
 
 
 def _json_ready(data: dict[str, Any]) -> dict[str, Any]:
@@ -124,15 +165,6 @@ def new_key(label: str, taken: Collection[str]) -> str:
     return key
 
 
-def _fill(weights: Mapping[str, float], fixed: Mapping[str, float]) -> dict[str, float]:
-    """`weights` scaled, keeping their proportions, so that with the `fixed` ones they make 100;
-    unchanged when that is impossible (the sum checks then say so)."""
-    room, total = 100 - sum(fixed.values()), sum(weights.values())
-    if total <= 0 or room < 0:
-        return {**weights, **fixed}
-    return {k: v * room / total for k, v in weights.items()} | dict(fixed)
-
-
 def _shown(values: Mapping[str, float], labels: Mapping[str, str]) -> str:
     return ", ".join(f"{labels.get(k, k)} {v:g}" for k, v in values.items())
 
@@ -180,7 +212,7 @@ def tailored(template: Template, changes: Tailoring) -> Template:
         raise TailoringError("a card needs at least one group")
     group_weights = {g.key: float(changes.group_weights.get(g.key, g.weight)) for g in kept}
     if gone or new_groups:
-        group_weights = _fill(group_weights, {g.key: g.weight for g in new_groups})
+        group_weights = refill(group_weights, {g.key: g.weight for g in new_groups})
     factor_weights: dict[str, float] = {}
     for group in kept:
         own = {
@@ -190,7 +222,7 @@ def tailored(template: Template, changes: Tailoring) -> Template:
         }
         extra = {f.key: f.weight for f in added if f.group == group.key}
         if len(own) < len(group.factors) or extra:
-            own = _fill(own, extra)
+            own = refill(own, extra)
         factor_weights |= own
     for new in new_groups:
         factor_weights |= {f.key: f.weight for f in new.factors}
