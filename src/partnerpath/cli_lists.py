@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerpath.cli import CommandError
+from partnerpath.core.wording import plural
 
 _SOURCES = (
     "an OFAC legacy CSV folder (sdn.csv with alt.csv and add.csv), a UN Security Council "
@@ -116,7 +117,8 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{outcome.version.entity_count} entities in {time.perf_counter() - started:.1f} s.")
     if outcome.rescreenings:
         print(
-            f"Re-screening queued for {len(outcome.rescreenings)} programme(s); the background "
+            f"Re-screening queued for {plural(len(outcome.rescreenings), 'programme')}; the "
+            "background "
             "worker (partnerpath manage db_worker) runs it."
         )
     return 0

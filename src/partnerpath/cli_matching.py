@@ -20,6 +20,7 @@ from partnerpath.core.matching.entities import Entity, make_entity, parse_birth_
 from partnerpath.core.matching.index import DISPLAY_CUTOFF, ScreeningIndex
 from partnerpath.core.matching.scoring import DEFAULT_THRESHOLD, compare
 from partnerpath.core.matching.sources import LoadedList, SourceError, load_source
+from partnerpath.core.wording import noun
 
 EXIT_BAD_INPUT = 2
 
@@ -89,7 +90,8 @@ def _read_csv(path: Path, required: tuple[str, ...]) -> tuple[list[str], list[di
     missing = [c for c in required if c not in [f.lower() for f in fields]]
     if missing:
         raise InputError(
-            f"{path}: missing column(s) {', '.join(missing)}; expected {','.join(required)}"
+            f"{path}: missing {noun(len(missing), 'column')} {', '.join(missing)}; "
+            f"expected {','.join(required)}"
         )
     reader.fieldnames = fields
     rows = [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in reader]

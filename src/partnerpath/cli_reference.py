@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerpath.cli import CommandError
+from partnerpath.core.wording import plural
 
 _KINDS = {
     "dol-goods": "the DOL ILAB List of Goods (CSV/XLSX with good, country, child labor, forced "
@@ -55,7 +56,8 @@ def _import(args: argparse.Namespace) -> int:
     for note in dataset.notes:
         print(f"note: {note}")
     print(
-        f"Imported {dataset.row_count} row(s) as version {dataset.pk}: {dataset.source_name}, "
+        f"Imported {plural(dataset.row_count, 'row')} as version {dataset.pk}: "
+        f"{dataset.source_name}, "
         f"edition {dataset.edition} (sha256 {dataset.checksum[:12]}...)."
     )
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from partnerpath.cli import CommandError
+from partnerpath.core.wording import plural
 
 _IMPORT_KINDS = {
     "organisations": "organisations (an XLSX workbook may add a Contacts sheet)",
@@ -77,7 +78,7 @@ def _import(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(f"{args.file.name}: {problem}", file=sys.stderr)
         raise CommandError(
-            f"{len(exc.problems)} problem(s) in {args.file}; nothing was imported."
+            f"{plural(len(exc.problems), 'problem')} in {args.file}; nothing was imported."
         ) from None
     for note in plan.notes:
         print(f"note: {note}")
@@ -93,8 +94,9 @@ def _import(args: argparse.Namespace) -> int:
                         f"{item['sentence']}"
                     )
         print(
-            f"Dry run: {len(plan.rows)} row(s) without problems, {len(plan.duplicates)} possible "
-            f"duplicate(s) (would {args.on_duplicate}). Nothing was written."
+            f"Dry run: {plural(len(plan.rows), 'row')} without problems, "
+            f"{plural(len(plan.duplicates), 'possible duplicate')} (would {args.on_duplicate}). "
+            "Nothing was written."
         )
         return 0
     for sheet, counts in outcome.counts.items():

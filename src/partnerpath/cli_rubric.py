@@ -19,6 +19,7 @@ from partnerpath.core.rubric import (
     to_document,
 )
 from partnerpath.core.rubric.model import Indicator, Level, RuleKind
+from partnerpath.core.wording import plural
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -73,7 +74,7 @@ def run_validate(args: argparse.Namespace) -> int:
             line = f":{problem.line}" if problem.line else ""
             print(f"{path}{line}: {problem.path}: {problem.message}", file=sys.stderr)
         raise CommandError(
-            f"{path}: invalid rubric, {len(exc.problems)} problem(s); it will not load"
+            f"{path}: invalid rubric, {plural(len(exc.problems), 'problem')}; it will not load"
         ) from None
     print(f"{path}: valid rubric {rubric.key} ({summary(rubric)})")
     return 0
@@ -102,7 +103,7 @@ def run_show(args: argparse.Namespace) -> int:
         rubric = resolve(args.rubric)
     except RubricError as exc:
         raise CommandError(
-            f"{exc.source}: invalid rubric ({len(exc.problems)} problem(s)); "
+            f"{exc.source}: invalid rubric ({plural(len(exc.problems), 'problem')}); "
             "run `partnerpath rubric validate` on it"
         ) from None
     except KeyError as exc:

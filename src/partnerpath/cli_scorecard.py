@@ -34,6 +34,7 @@ from partnerpath.core.scorecard.weights import (
     template_weights,
     weights_from_data,
 )
+from partnerpath.core.wording import plural
 
 TABLE_DISAGREEMENTS = 20
 TABLE_NOTES = 20
@@ -270,9 +271,9 @@ def write_table(analysis: Analysis, out: TextIO) -> None:
         if r.low_coverage:
             marks.append(f"LOW COVERAGE: {r.coverage:.0%} of the weight scored")
         if flags.get(r.opportunity):
-            marks.append(f"{flags[r.opportunity]} disagreement(s)")
+            marks.append(plural(flags[r.opportunity], "disagreement"))
         if r.notes and r.ranked and not r.low_coverage:
-            marks.append("factor(s) without a score, see notes")
+            marks.append("some factors without a score, see notes")
         out.write(line + ("  " + "; ".join(marks) if marks else "") + "\n")
     out.write(
         "(scored: share of the weight on factors with at least one score; group columns: "

@@ -71,7 +71,7 @@ def test_an_invalid_document_is_a_400_with_every_problem_located_and_nothing_sav
     response = api_for(cast.owner).post(f"{R}/", {**CLONE, "document": text}, format="json")
     assert response.status_code == 400
     body = response.json()
-    assert body["detail"] == "maturity-mekong-v1: 4 problem(s); nothing was saved."
+    assert body["detail"] == "maturity-mekong-v1: 4 problems; nothing was saved."
     found = {p["location"]: p for p in body["problems"]}
     assert "unknown field" in found["levels[0].colour"]["message"]
     assert "weights add up to 1079" in found["levels[1].indicators"]["message"]

@@ -112,14 +112,20 @@ def test_a_floor_shows_at_least_on_every_page(cast, org, client_for):
         assert tag in page, name
     pyramid = client.get(URL)
     assert pyramid.context["found"].at_least == {2: 1}
-    assert "2 Mature: 1 (1 at least)" in pyramid.content.decode()
+    html = pyramid.content.decode()
+    assert "2 Mature: 1 organisation (1 possibly higher)</text>" in html
+    assert (
+        "Level 2 Mature</a>: 1 organisation (1 of them possibly higher: not enough answers for "
+        "the next level)</li>"
+    ) in html
     assert "at least level 2" in pages["organisation page"]  # the chart's dot says it too
 
 
 def test_a_plain_level_shows_no_at_least(cast, org, client_for):
     assessed(cast, org, {1: "met", 2: "not_met"})  # level 2 not reached: plainly level 1
     page = client_for(cast.viewer).get(f"{URL}?level=1").content.decode()
-    assert "1 Follower: 1</text>" in page and ">at least</span>" not in page
+    assert "1 Follower: 1 organisation</text>" in page and ">at least</span>" not in page
+    assert "possibly higher" not in page.split('id="pyramid-h"')[1]
 
 
 @pytest.mark.parametrize(

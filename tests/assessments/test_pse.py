@@ -83,6 +83,16 @@ def test_the_pse_list_shows_every_self_assessment(cast, client_for):
     _rated(cast, {s.id: "2" for s in _rubric().sections}, dt.date(2026, 1, 5))
     page = client_for(cast.viewer).get(f"{P}/pse/").content.decode()
     assert "5 Jan 2026" in page and "never sent to a company" in page
+    assert "67 out of 100" in page  # every question rated 2 of 3
+    assert "five lessons of USAID&#x27;s brief on engaging the private sector" in page
+    assert "learnings of the brief" not in page
+
+
+def test_the_overall_score_shows_its_scale(cast, client_for):
+    done = _rated(cast, {s.id: "2" for s in _rubric().sections}, dt.date(2026, 1, 5))
+    page = client_for(cast.viewer).get(f"{P}/{done.pk}/").content.decode()
+    assert "<strong>67 out of 100</strong>" in page
+    assert "Overall: 67 out of 100 (mean of 5 rated sections)" in page
 
 
 def test_pse_print_and_export_work(cast, client_for):

@@ -160,7 +160,17 @@ def test_the_programme_accepts_or_adjusts_each_answer_and_both_values_stay(
     assert (answers[second].claimed_value, answers[second].value) == ("met", "partly")
     assert answers[second].review == "adjusted"
     detail = member.get(f"{P}/{link.assessment.pk}/").content.decode()
-    assert "company: met" in detail and "adjusted" in detail
+    assert "The company's answer: met ·" in detail and "adjusted" in detail
+
+
+def test_the_companys_answer_is_shown_by_its_label_not_its_code(cast, link, client, client_for):
+    first = indicator_ids(1)[0]
+    client.post(f"/self-assessment/{link.token}/", _company_form({first: {"value": "not_met"}}))
+    member = client_for(cast.member)
+    detail = member.get(f"{P}/{link.assessment.pk}/").content.decode()
+    review = member.get(f"{P}/{link.assessment.pk}/review/").content.decode()
+    assert "The company's answer: not met ·" in detail and "not_met ·" not in detail
+    assert "The company answered <strong>not met</strong>" in review
 
 
 def test_a_programme_assessment_has_no_review_page(cast, org, client_for):

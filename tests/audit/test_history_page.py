@@ -37,7 +37,8 @@ def test_it_lists_every_change_newest_first_in_pages(cast, client_for):
     kind = client.get(f"{P}/history/", {"action": "create"}).content.decode()
     assert 'href="?action=create&amp;page=2">Next' in kind
     second = _reprs(client.get(f"{P}/history/?page=2"))
-    assert second[4:] == ["Org 00", "scorecard-default-v1", "Mekong Test Programme"]  # created first of all
+    # Created first of all: the programme, then its default score card, then the organisation.
+    assert second[4:] == ["Org 00", "scorecard-default-v1", "Mekong Test Programme"]
 
 
 def test_deleted_records_stay_and_can_be_filtered_by_action_and_kind(cast, client_for):

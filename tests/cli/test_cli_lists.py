@@ -109,7 +109,7 @@ def test_an_import_queues_re_screening_of_programmes_with_active_organisations(
 ) -> None:
     factories.organisation(cast.programme, "Anglo Caribbean Company Limited", hq_country="GB")
     assert run("lists", "import", OFAC, "--name", "OFAC SDN") == 0
-    assert "Re-screening queued for 1 programme(s)" in capsys.readouterr().out
+    assert "Re-screening queued for 1 programme" in capsys.readouterr().out
     assert Screening.objects.get().trigger == "list_update"
     run("lists", "import", UN_XML, "--name", "UN", "--no-rescreen")
     assert Screening.objects.count() == 1

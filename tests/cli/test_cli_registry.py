@@ -71,7 +71,7 @@ def test_it_prints_every_row_problem_and_writes_nothing(
     err = capsys.readouterr().err
     assert 'bad.xlsx: Row 4, column "Name": is empty; every row needs one.' in err
     assert 'bad.xlsx: Row 4, column "Kind": "Spaceship" is not one of' in err
-    assert "2 problem(s) in" in err and "nothing was imported" in err
+    assert "2 problems in" in err and "nothing was imported" in err
     assert Organisation.objects.count() == 0 and ImportBatch.objects.count() == 0
 
 
@@ -91,7 +91,7 @@ def test_a_dry_run_reports_and_writes_nothing(cast: Any, orgs_csv: Path, capsys:
     assert run("import", "organisations", orgs_csv, "--programme", "mekong", "--dry-run") == 0
     out = capsys.readouterr().out
     assert "row 2: Siam Seafood Co., Ltd. may duplicate Siam Seafood (#" in out
-    assert "Dry run: 2 row(s) without problems, 1 possible duplicate(s) (would skip)." in out
+    assert "Dry run: 2 rows without problems, 1 possible duplicate (would skip)." in out
     assert Organisation.objects.count() == 1
 
 

@@ -50,7 +50,7 @@ def test_an_unfinished_checklist_is_not_rated(cast, org):
     services.answer_question(checklist, "policy", {"answer": "yes", "note": "Seen."}, cast.member)
     checklist = services.latest_checklist(org)
     assert checklist.rating == ""
-    assert checklist.rating_reasons[0].startswith("Not rated (dd-checklist-v1): 7 question(s)")
+    assert checklist.rating_reasons[0].startswith("Not rated (dd-checklist-v1): 7 questions")
 
 
 def test_sign_off_needs_a_second_person(cast, org, reference, pse_lead):

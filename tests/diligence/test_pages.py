@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests import factories
 from tests.diligence.conftest import CLEAN_ANSWERS, answer_all
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +42,17 @@ def test_the_risk_page_shows_each_figure_with_its_source_and_date(cast, org, ref
     assert "US DOL ILAB List of Goods Produced by Child Labor or Forced Labor, 2022 edition" in page
     assert "inherent-risk-v1" in page
     assert "Save goods" not in page  # viewers read only
+
+
+def test_the_risk_page_says_what_the_figures_mean_without_pointing_to_a_file(
+    cast, org, reference, client_for
+):
+    page = client_for(cast.viewer).get(f"{P}/organisations/{org.pk}/").content.decode()
+    guide = page.split('id="guide-h"')[1].split("</ul>")[0]
+    assert "Tier 2 Watch List is high" in guide
+    assert "under 3 is low, 3 to under 7 is medium, 7 to under 10 is high" in guide
+    assert "US Department of Labor" in guide and "most severe country" in guide
+    assert "docs/" not in page and ".md" not in page
 
 
 def test_goods_named_on_the_risk_page_change_the_profile(cast, client_for, reference):
@@ -164,3 +176,10 @@ def test_an_evidence_document_missing_from_storage_is_a_404_not_a_500(cast, org,
     answer.evidence_document.storage.delete(answer.evidence_document.name)
     assert client_for(cast.viewer).get(url).status_code == 404
     assert client_for(cast.outsider).get(url).status_code == 404
+
+
+def test_a_name_ending_in_a_full_stop_ends_the_sentence_once(cast, client_for):
+    org = factories.organisation(cast.programme, "Golden Lotus Placement Agency Co., Ltd.")
+    page = client_for(cast.viewer).get(f"{P}/organisations/{org.pk}/checklist/").content.decode()
+    assert "started for Golden Lotus Placement Agency Co., Ltd. The checklist asks" in page
+    assert "Ltd.." not in page

@@ -31,7 +31,7 @@ def test_a_malformed_file_stores_nothing(db: Any) -> None:
     from partnerpath.diligence.models import GoodsListingRow, ReferenceDataset
     from partnerpath.diligence.services import ReferenceFileError, import_reference
 
-    with pytest.raises(ReferenceFileError, match="3 row\\(s\\) cannot be read"):
+    with pytest.raises(ReferenceFileError, match="3 rows cannot be read"):
         import_reference("dol-goods", "bad.csv", fixture("dol_bad_rows.csv"), edition="2022")
     assert ReferenceDataset.objects.count() == GoodsListingRow.objects.count() == 0
 
@@ -90,7 +90,7 @@ def test_the_command_imports_and_lists_versions(db: Any, capsys: Any) -> None:
         == 0
     )
     out = capsys.readouterr().out
-    assert "Imported 3 row(s) as version" in out and "edition 2022" in out
+    assert "Imported 3 rows as version" in out and "edition 2022" in out
     assert main(["reference", "import", "dol-goods", str(FIXTURES / "dol_goods.xml")]) == 0
     assert "already imported" in capsys.readouterr().out
     assert main(["reference", "list"]) == 0
@@ -175,11 +175,7 @@ def test_the_real_files_import_through_the_command(shared_data: Path, db: Any, c
         == 0
     )
     out = capsys.readouterr().out
-    assert (
-        "Imported 467 row(s)" in out
-        and "Imported 2251 row(s)" in out
-        and "Imported 160 row(s)" in out
-    )
+    assert "Imported 467 rows" in out and "Imported 2251 rows" in out and "Imported 160 rows" in out
     current = current_reference()
     assert current.goods_dataset is not None and current.goods_dataset.edition == "2022"
     assert current.tiers["TH"][0].year == 2015 and current.tiers["TH"][1].edition == "2001-2015"

@@ -366,7 +366,7 @@ def test_contributions_are_totalled_per_currency_and_on_the_timeline(cast, deal,
     rows = service.contributions_of(deal.partnership)
     assert service.totals_by_currency(rows) == [("THB", 40000), ("USD", 1250.5)]
     page = client_for(cast.viewer).get(url(deal, "agreement/")).content.decode()
-    assert "Total in USD" in page and "1250.50" in page and "40000.00" in page
+    assert "Total in USD" in page and "1,250.50" in page and "40,000" in page
     assert events(deal)[0].startswith(f"Contribution added: {deal.company.organisation}")
     first = rows[0]
     client = client_for(cast.member)
@@ -523,12 +523,12 @@ def test_an_amendment_changes_contributions_and_indicators_and_keeps_them_as_the
     assert [r["value"] for r in kept.snapshot["contributions"]] == ["12000.00"]
     assert [r["name"] for r in kept.snapshot["success_indicators"]] == ["Fees repaid"]
     amended = TimelineEvent.objects.filter(summary__startswith="Agreement amended").get()
-    assert "Contribution changed:" in amended.detail and "15000" in amended.detail
+    assert "Contribution changed:" in amended.detail and "15,000 USD" in amended.detail
     assert "Contribution added:" in amended.detail
     assert "Success indicator removed: Fees repaid" in amended.detail
     version = client_for(cast.viewer).get(url(deal, "agreement/versions/1/")).content.decode()
     diff = version.split('id="diff-h"')[1].split("</section>")[0]
-    assert "Resource contributions" in diff and "12000.00 USD" in diff and "15000.00 USD" in diff
+    assert "Resource contributions" in diff and "12,000 USD" in diff and "15,000 USD" in diff
 
 
 def test_an_amendment_without_its_own_signed_document_counts_as_not_signed(cast, deal, client_for):

@@ -73,7 +73,7 @@ def test_a_blocked_gate_answers_409_with_every_unmet_requirement_then_200_once_m
     blocked = advance(api, deal, "co_creation")
     assert blocked.status_code == 409
     body = blocked.json()
-    assert body["detail"] == "Co-creation cannot be entered yet: 3 requirement(s) unmet."
+    assert body["detail"] == "Co-creation cannot be entered yet: 3 requirements unmet."
     assert (body["current"], body["target"], body["ruleset"]) == (
         "identified",
         "co_creation",
@@ -236,7 +236,7 @@ def test_partners_and_concerns_are_written_through_the_services_onto_the_timelin
     listed = api.get(f"{A}/concerns/", {"partnership": deal.partnership.pk, "deal_breaker": "yes"})
     assert [c["title"] for c in listed.json()["results"]] == ["Crew lists stay private"]
     kept = api.delete(f"{A}/partners/{added.json()['id']}/")
-    assert kept.status_code == 409 and "1 concern(s) it raised" in kept.json()["detail"]
+    assert kept.status_code == 409 and "1 concern it raised" in kept.json()["detail"]
     spare = factories.organisation(cast.programme, "Spare Co")
     extra = api.post(
         f"{A}/partners/", {**new, "organisation": spare.pk, "point_person": None}, format="json"

@@ -183,7 +183,7 @@ def test_the_dashboard_lists_open_deal_breakers_loudest_first_and_overdue_health
     text = client_for(cast.viewer).get("/p/mekong/").content.decode()
     section = text[text.index('id="partnership-flags"') :]
     assert section.index("Running pilot") < section.index("Early talks")
-    assert "Alarm: 1 open deal-breaker(s): Who owns the data." in section
+    assert "Alarm: 1 open deal-breaker: Who owns the data." in section
     assert "Quiet pilot" in section and "health check overdue" in section
 
 

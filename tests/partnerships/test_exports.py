@@ -192,7 +192,7 @@ def test_the_summary_shows_the_essentials_and_prints_without_tabs(
         "No worker on our vessels pays a recruitment fee.",
         "Deal-breaker</strong> <strong>No naming of suppliers in public",
         "Helpline running costs",
-        "12,500.00 USD",
+        "12,500 USD",
         "Two leads and the donor",
         "Quarterly",
         "Refer any case to the hotline within 24 hours.",

@@ -72,7 +72,10 @@ def test_recording_a_check_keeps_each_partners_ratings_and_the_due_date(cast, de
         ]
     )
     event = TimelineEvent.objects.get(kind="health_check")
-    assert event.summary == "Health check of 10 Apr 2025: overall red (score 50)."
+    assert event.summary == (
+        "Health check of 10 Apr 2025: with everyone's ratings so far, the check is red overall "
+        "(score 50 at that point)."
+    )
     assert "worst rating counts" in event.detail
 
 
@@ -219,12 +222,12 @@ def test_a_second_check_of_the_same_date_joins_the_first(cast, deal, client_for)
     data[f"light_{company}_resources"] = "amber"
     response = client_for(cast.member).post(url(deal, "health/new/"), data, follow=True)
     check = HealthCheck.objects.get()  # still one check of that date
-    assert "added to the health check of 01 Mar 2025, held already" in response.content.decode()
+    assert "added to the health check of 1 Mar 2025, held already" in response.content.decode()
     lights = dict(check.ratings.filter(partner=deal.company).values_list("aspect", "light"))
     assert lights == {"trust": "red", "progress": "green", "resources": "amber"}
     assert "Call with HR." in check.notes
     event = TimelineEvent.objects.filter(kind="health_check").latest("id")
-    assert event.summary.startswith("Ratings added to the health check of 01 Mar 2025")
+    assert event.summary.startswith("Ratings added to the health check of 1 Mar 2025")
 
 
 def test_the_team_never_replaces_a_partners_own_rating(cast, deal, client_for):
@@ -269,3 +272,31 @@ def test_a_check_is_dated_on_the_timeline_when_it_was_held(cast, deal):
     event = TimelineEvent.objects.get(kind="health_check")
     assert timezone.localtime(event.at).date() == dt.date(2025, 3, 1)
     assert timezone.localdate(event.recorded_at) == timezone.localdate()
+
+
+def test_the_health_page_says_how_the_overall_light_and_the_score_are_made(cast, deal, client_for):
+    running(cast, deal, dt.date(2025, 1, 1))
+    check = rate(deal, dt.date(2025, 3, 1), trust="red", progress="green")
+    result = health.check_result(check)
+    assert result.overall is not None and result.overall.value == "red"
+    assert result.score == pytest.approx(200 / 3)  # red 0, green 100, the NGO's green 100
+    client = client_for(cast.viewer)
+    for page in (url(deal), url(deal, f"health/{check.pk}/")):
+        text = client.get(page).content.decode()
+        legend = text.split('class="small muted health-legend">')[1].split("</p>")[0]
+        assert "the worst any partner gave to any aspect" in legend
+        assert "the average of all ratings from every partner (green 100, amber 50" in legend
+
+
+def test_a_met_gate_beside_a_red_health_check_asks_to_discuss_it_first(cast, deal, client_for):
+    name_point_persons(deal, cast.owner)
+    running(cast, deal, dt.date(2025, 1, 1))
+    client = client_for(cast.viewer)
+    rate(deal, dt.date(2025, 3, 1), trust="green")
+    assert 'id="gate-health-red"' not in client.get(url(deal, "")).content.decode()
+    rate(deal, dt.date(2025, 4, 1), trust="red")
+    overview = client.get(url(deal, "")).content.decode()
+    assert "Every requirement of the Review and learning gate is met." in overview
+    note = overview.split('id="gate-health-red"')[1].split("</p>")[0]
+    assert "The gate is met, but the latest health check (1 Apr 2025) is red" in note
+    assert "before moving on" in note

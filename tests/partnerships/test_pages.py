@@ -142,7 +142,9 @@ def test_the_overview_lists_what_the_next_gate_still_needs(cast, deal, client_fo
     )
     text = page(client_for(cast.member), f"{P}/{deal.partnership.pk}/")
     assert "To enter Co-creation" in text
-    assert f"Name a point-person for {deal.company.organisation.name}." in text
+    name = deal.company.organisation.name
+    assert name.endswith("Co., Ltd.")  # one full stop ends the sentence, not two
+    assert f"Name a point-person for {name}<" in text and f"{name}." not in text
 
 
 def test_misalignment_warning_shows_while_types_differ_and_disappears_when_aligned(
@@ -194,6 +196,9 @@ def test_the_type_advisor_stores_answers_and_explains_its_suggestion(cast, deal,
     assert "A lasting solution or industry change needs the depth of shared value." in text
     summary = TimelineEvent.objects.filter(partnership=deal.partnership, kind="type").first()
     assert summary is not None and "Agreed partnership type: Shared value" in summary.summary
+    saved = TimelineEvent.objects.get(summary__startswith="Type advisor answers saved")
+    assert "Shared value +3 points: Every partner co-creates." in saved.detail.splitlines()
+    assert "Supporter +1 point: " in saved.detail and "shared_value" not in saved.detail
 
 
 def test_a_viewer_reads_the_advisor_but_cannot_save_it(cast, deal, client_for):
@@ -339,9 +344,7 @@ def test_the_overview_shows_each_partners_due_diligence_and_latest_maturity(cast
     assert f"/assessments/organisations/{company.pk}/" in text and "Level 2" in text
 
 
-def test_the_overview_names_the_level_as_the_assessments_own_rubric_does(
-    cast, deal, client_for
-):
+def test_the_overview_names_the_level_as_the_assessments_own_rubric_does(cast, deal, client_for):
     from partnerpath.assessments.models import Assessment
 
     company = deal.company.organisation

@@ -110,7 +110,7 @@ def test_a_partner_that_raised_a_concern_cannot_be_removed(cast, deal, client_fo
     response = client.post(
         f"{P}/{deal.partnership.pk}/partners/{deal.company.pk}/remove/", follow=True
     )
-    assert "cannot be removed: it has 1 concern(s) it raised" in response.content.decode()
+    assert "cannot be removed: it has 1 concern it raised" in response.content.decode()
     assert Partner.objects.filter(pk=deal.company.pk).exists()
     page = client.get(f"{P}/{deal.partnership.pk}/partners/{deal.company.pk}/edit/")
     assert "Remove Fair" not in page.content.decode()

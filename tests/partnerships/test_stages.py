@@ -149,7 +149,7 @@ def test_the_timeline_names_the_mover_and_the_overriding_role_in_words(
         )
     event = TimelineEvent.objects.get(partnership=deal.partnership, kind="override")
     assert event.actor_label == "owner"
-    assert "by owner (Programme admin) despite 3 unmet requirement(s)" in event.summary
+    assert "by owner (Programme admin) despite 3 unmet requirements" in event.summary
     assert "admin)" not in event.summary.replace("Programme admin)", "")
     lines = event.detail.splitlines()
     assert lines[0] == "Unmet (gates-v1):"

@@ -454,7 +454,10 @@ def test_decisions_and_actions_added_later_are_dated_on_the_meeting_day(cast, de
     assert timezone.localdate(added.recorded_at) == timezone.localdate()
     page = client.get(f"{P}/{deal.partnership.pk}/timeline/").content.decode()
     row = page.split("Audit two plants first")[1].split("</tr>")[0]
-    assert ">member<" in row and "entered " + timezone.localdate().isoformat() in row
+    today = timezone.localdate()
+    assert ">member<" in row and f"entered {today.day} {today:%b %Y}" in row
+    start = page.split("Audit two plants first")[0].rsplit("<tr", 1)[1]
+    assert ">4 Mar 2025 <span" in start  # when it happened: the day, with the time set apart
 
 
 def test_a_meeting_in_the_future_is_refused_like_any_interaction(cast, deal, client_for):

@@ -41,6 +41,17 @@ def test_the_overview_shows_the_lists_their_dates_and_the_hits_to_decide(
     assert 'aria-current="page">Screening</a>' in html
 
 
+def test_only_programme_admins_are_told_the_command_that_imports_lists(
+    cast: Any, client_for: Any
+) -> None:
+    admin = _html(client_for(cast.owner).get(f"{S}/"))
+    member = _html(client_for(cast.member).get(f"{S}/"))
+    assert "Your site operator imports the official lists" in admin
+    assert "partnerpath lists import SOURCE --name NAME" in admin
+    assert "No watch lists are loaded yet" in member and "partnerpath lists" not in member
+    assert "A programme admin can ask the site operator to load them." in member
+
+
 def test_the_results_page_shows_each_hit_with_its_entry_and_explanation(
     cast: Any, screened: Any, client_for: Any
 ) -> None:

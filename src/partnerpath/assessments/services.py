@@ -29,7 +29,7 @@ from partnerpath.core.rubric import (
     latest,
     load_packaged,
 )
-from partnerpath.core.rubric.model import Indicator, Level, Section
+from partnerpath.core.rubric.model import Indicator, Level, Scale, Section
 from partnerpath.registry.models import Organisation
 
 ANSWER_FIELDS = ("value", "note", "evidence_url", "evidence_document", "quote", "evidence_date")
@@ -247,11 +247,13 @@ def reopen(assessment: Assessment, user: Any) -> None:
 
 @dataclass(frozen=True)
 class Item:
-    """One indicator of the rubric with its stored answer (None when unanswered)."""
+    """One indicator of the rubric with its stored answer (None when unanswered), the answer's
+    label and the label of the company's own answer ('' when the company gave none)."""
 
     indicator: Indicator
     answer: AnswerRecord | None
     scale_label: str
+    claimed_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,14 @@ class Group:
     items: list[Item]
 
 
+def _option_label(scale: Scale, value: str) -> str:
+    """How the scale names a stored value ("not_met" -> "Not in place"); '' for no value."""
+    if not value:
+        return ""
+    opt = scale.option(value)
+    return opt.label if opt else value
+
+
 def grouped_items(assessment: Assessment, records: Iterable[AnswerRecord]) -> list[Group]:
     """The rubric's indicators by level or section, each with its answer, in rubric order."""
     rub = rubric_of(assessment)
@@ -273,11 +283,11 @@ def grouped_items(assessment: Assessment, records: Iterable[AnswerRecord]) -> li
         items = []
         for ind in g.indicators:
             answer = by_id.get(ind.id)
-            label = ""
+            label = claimed = ""
             if answer is not None:
-                opt = rub.scales[ind.scale].option(answer.value)
-                label = opt.label if opt else answer.value
-            items.append(Item(ind, answer, label))
+                label = _option_label(rub.scales[ind.scale], answer.value)
+                claimed = _option_label(rub.scales[ind.scale], answer.claimed_value)
+            items.append(Item(ind, answer, label, claimed))
         if isinstance(g, Level):
             groups.append(Group(g.level, f"Level {g.level}: {g.label}", g.description, items))
         elif isinstance(g, Section):

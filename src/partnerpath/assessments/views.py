@@ -21,6 +21,7 @@ from partnerpath.assessments.choices import Kind, Source
 from partnerpath.assessments.forms import AnswerForm, AssessmentForm, InviteForm
 from partnerpath.assessments.models import AnswerRecord, Assessment, SelfAssessmentInvite
 from partnerpath.core.rubric import ReadinessResult
+from partnerpath.core.wording import plural
 from partnerpath.downloads import attachment_response
 from partnerpath.registry.models import Organisation
 
@@ -186,7 +187,7 @@ def assessment_answer(request: HttpRequest, programme: str, pk: int) -> HttpResp
         except ValueError as exc:  # finalised, discarded or submitted meanwhile
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"{len(changed)} answer(s) saved.")
+            messages.success(request, f"{plural(len(changed), 'answer')} saved.")
         return redirect("assessments:assessment_detail", programme, assessment.pk)
     return _render(
         request,

@@ -18,6 +18,7 @@ from partnerpath.assessments.choices import Source
 from partnerpath.assessments.forms import CompanyAnswerForm, InviteForm
 from partnerpath.assessments.models import SelfAssessmentInvite
 from partnerpath.assessments.views import _assessment, _organisation, _render
+from partnerpath.core.wording import plural
 
 
 def _gone(request: HttpRequest, state: str) -> TemplateResponse:
@@ -156,7 +157,7 @@ def assessment_review(request: HttpRequest, programme: str, pk: int) -> HttpResp
         else:
             messages.success(
                 request,
-                f"{done.accepted} answer(s) accepted, {done.adjusted} adjusted; "
+                f"{plural(done.accepted, 'answer')} accepted, {done.adjusted} adjusted; "
                 f"{done.answered} left blank by the company answered.",
             )
         return redirect("assessments:assessment_detail", programme, assessment.pk)

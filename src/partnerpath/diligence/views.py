@@ -69,12 +69,14 @@ def organisation_risk(request: HttpRequest, programme: str, pk: int) -> HttpResp
     access = programme_access(request, programme)
     organisation = organisation_of(access, pk)
     form = GoodsForm(initial={"goods": services.named_goods(organisation)})
+    profile = services.profile_of(organisation)
     return render(
         request,
         "diligence/organisation_risk.html",
         access,
         organisation=organisation,
-        profile=services.profile_of(organisation),
+        profile=profile,
+        guide=services.how_to_read(profile),
         goods_form=form if access.can_edit else None,
         checklist=services.latest_checklist(organisation),
     )

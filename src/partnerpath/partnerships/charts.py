@@ -13,6 +13,8 @@ from datetime import date
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from partnerpath.core.wording import plural
+
 LABEL_WIDTH = 150  # pixels left of the grid for the aspect names
 COLUMN = 64  # pixels per check
 ROW = 26
@@ -138,9 +140,10 @@ def health_trend_svg(
         for c in shown
     )
     desc = (
-        f"Health of the partnership over {len(shown)} check(s), oldest first: for each check "
-        "the light of every aspect and overall, and the overall score (green 100, amber 50, "
-        f"red 0).{note} {summaries}"
+        f"Health of the partnership over {plural(len(shown), 'check')}, oldest first: for each "
+        "check the light of every aspect, the overall light (the worst any partner gave) and "
+        "the score (the average of all ratings from every partner: green 100, amber 50, red 0)."
+        f"{note} {summaries}"
     )
     head = format_html(
         '<svg class="chart" role="img" xmlns="http://www.w3.org/2000/svg" width="100%" '

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from partnerpath.accounts.models import Programme, User
+from partnerpath.core.wording import sentence_end
 from partnerpath.engagement.services import interaction_date_problem, team_of
 from partnerpath.partnerships.choices import ConcernStatus, Department, Stance
 from partnerpath.partnerships.models import BuyIn, Concern, Partner, Partnership
@@ -123,7 +124,9 @@ class BuyInForm(forms.Form):
                 empty_value=None,
                 required=False,
                 widget=forms.Select(attrs={"aria-label": f"{label}: champion"}),
-                error_messages={"invalid_choice": f"Choose a contact at {partner.organisation}."},
+                error_messages={
+                    "invalid_choice": sentence_end(f"Choose a contact at {partner.organisation}")
+                },
             )
             self.fields[f"{value}_notes"] = forms.CharField(
                 label=f"{label}: notes",

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from partnerpath.accounts.access import programme_access
+from partnerpath.core.wording import plural
 from partnerpath.partnerships.access import (
     PartnershipAccess,
     partnership_access,
@@ -84,7 +85,8 @@ def create_from_opportunity(request: HttpRequest, programme: str, opportunity: i
         return redirect("prioritisation:pipeline", programme)
     if started:
         count = made.partners.count()
-        text = f"Partnership “{made.title}” started with {count} partner(s) from the opportunity."
+        joined = plural(count, "partner")
+        text = f"Partnership “{made.title}” started with {joined} from the opportunity."
         messages.success(request, text)
     else:
         messages.info(request, f"“{found.title}” already has a partnership: here it is.")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from partnerpath.core.wording import day, plural
 from partnerpath.partnerships.access import partnership_access
 from partnerpath.partnerships.access import render_partnership as render
 from partnerpath.partnerships.forms_health import AskPartnersForm, HealthCheckForm
@@ -71,11 +72,11 @@ def health_check_create(request: HttpRequest, programme: str, pk: int) -> HttpRe
         except ValueError as exc:
             form.add_error(None, str(exc))
         else:
-            day = f"{check.held_on:%d %b %Y}"
+            held = day(check.held_on)
             if existing is not None:
-                text = f"Your ratings were added to the health check of {day}, held already."
+                text = f"Your ratings were added to the health check of {held}, held already."
             else:
-                text = f"Health check of {day} recorded."
+                text = f"Health check of {held} recorded."
             messages.success(request, text)
             return redirect(
                 "partnerships:health_check_detail", programme, found.partnership.pk, check.pk
@@ -128,8 +129,8 @@ def health_ask(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"{len(links)} private link(s) created: copy each from the list below and send it"
-                " to the point-person.",
+                f"{plural(len(links), 'private link')} created: copy each from the list below and"
+                " send it to the point-person.",
             )
     return redirect("partnerships:health", programme, found.partnership.pk)
 

@@ -17,6 +17,7 @@ from partnerpath.audit.services import history_of
 from partnerpath.core.lifecycle.gate_config import GateConfig, GateConfigError, config_from_mapping
 from partnerpath.core.lifecycle.gates import GateResult, explain
 from partnerpath.core.lifecycle.stages import Stage, label
+from partnerpath.core.wording import plural
 from partnerpath.partnerships.access import (
     PartnershipAccess,
     need_for,
@@ -154,7 +155,7 @@ def advance(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     end = partnership.get_stage_display()
     if done.change.is_override:
         count = len(done.change.overridden)
-        text = f"Moved from {start} to {end}, overriding {count} unmet requirement(s)."
+        text = f"Moved from {start} to {end}, overriding {plural(count, 'unmet requirement')}."
         messages.warning(request, text + " The override is flagged on the timeline.")
     else:
         messages.success(request, f"Moved from {start} to {end}.")

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET
 
 from partnerpath.audit.services import history_of
+from partnerpath.core.wording import plural
 from partnerpath.engagement.models import FollowUp
 from partnerpath.engagement.services import today
 from partnerpath.partnerships.access import (
@@ -113,7 +114,7 @@ def buy_in(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
         forms[target.pk] = form
         if form.is_valid():
             changed = trust.save_buy_in(target, form.buy_in_rows())
-            done = f"{len(changed)} department(s) changed" if changed else "nothing changed"
+            done = f"{plural(len(changed), 'department')} changed" if changed else "nothing changed"
             messages.success(request, f"Buy-in at {target.organisation} saved: {done}.")
             return redirect("partnerships:buy_in", programme, pk)
     cards = [
@@ -231,7 +232,7 @@ def meeting_detail(request: HttpRequest, programme: str, pk: int, meeting: int) 
         if decisions_form.is_valid():
             user = found.access.membership.user
             added = trust.add_decisions(item, decisions_form.texts(), user)
-            messages.success(request, f"{len(added)} decision(s) added.")
+            messages.success(request, f"{plural(len(added), 'decision')} added.")
             return redirect("partnerships:meeting_detail", programme, pk, meeting)
     elif op == "actions":
         actions = ActionItemFormSet(
@@ -239,7 +240,7 @@ def meeting_detail(request: HttpRequest, programme: str, pk: int, meeting: int) 
         )
         if actions.is_valid():
             added_items = trust.add_action_items(item, action_items(actions))
-            messages.success(request, f"{len(added_items)} action item(s) added.")
+            messages.success(request, f"{plural(len(added_items), 'action item')} added.")
             return redirect("partnerships:meeting_detail", programme, pk, meeting)
     elif request.method == "POST":
         return redirect("partnerships:meeting_detail", programme, pk, meeting)

@@ -25,6 +25,7 @@ from partnerpath.core.tabular import (
     parse_row,
     repeated_rows,
 )
+from partnerpath.core.wording import noun
 from partnerpath.registry.choices import Department, ImportKind, OrganisationKind, Sector, Size
 from partnerpath.registry.import_files import ImportFileError, Sheet, read_spreadsheet
 from partnerpath.registry.models import Contact, Organisation
@@ -168,7 +169,8 @@ def _parse_sheet(sheet: Sheet, kind: str, plan: ImportPlan) -> list[RowPlan]:
     where = f' (sheet "{sheet.title}")' if sheet.title != "CSV" else ""
     if headers.missing:
         raise ImportFileError(
-            f"The file{where} lacks the required column(s): {', '.join(headers.missing)}. Its "
+            f"The file{where} lacks the required {noun(len(headers.missing), 'column')}: "
+            f"{', '.join(headers.missing)}. Its "
             f"columns are: {', '.join(h for h in sheet.headers if h) or 'none'}. The template "
             "shows every column."
         )

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from partnerpath.accounts.models import Programme
 from partnerpath.audit.context import acting_as, because
+from partnerpath.core.wording import plural
 from partnerpath.registry import import_merge
 from partnerpath.registry.choices import ImportStatus
 from partnerpath.registry.import_files import ImportFileError
@@ -83,7 +84,7 @@ class ImportRejected(Exception):
     """The import has problems; nothing was written."""
 
     def __init__(self, problems: list[str]) -> None:
-        super().__init__(f"{len(problems)} problem(s); nothing was imported.")
+        super().__init__(f"{plural(len(problems), 'problem')}; nothing was imported.")
         self.problems = problems
 
 

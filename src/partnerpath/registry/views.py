@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from partnerpath.accounts.access import ProgrammeAccess, programme_access
 from partnerpath.accounts.services import programmes_of
 from partnerpath.core.countries import country_choices, country_name
+from partnerpath.core.wording import sentence_end
 from partnerpath.downloads import attachment_response
 from partnerpath.formtools import error_summary
 from partnerpath.registry import deletion, history, services
@@ -360,7 +361,7 @@ def organisation_merge(request: HttpRequest, programme: str, pk: int) -> HttpRes
     if form.is_valid():
         dup = form.cleaned_data["duplicate"]
         services.merge_organisations(org, dup, form.cleaned_data["reason"])
-        messages.success(request, f"{dup.name} was merged into {org.name}.")
+        messages.success(request, sentence_end(f"{dup.name} was merged into {org.name}"))
     else:
         messages.error(request, "Not merged: " + error_summary(form))
     return redirect("registry:organisation_detail", programme, org.pk)

@@ -59,8 +59,8 @@ def test_it_reports_whether_the_partners_agree_on_the_type(
 def test_the_warning_says_who_prefers_what() -> None:
     result = alignment({"Programme": T.SHARED_VALUE, "Acme Seafood": T.CSR, "Port": T.CSR})
     assert result.message == (
-        "The partners do not agree on the type of partnership: Acme Seafood, Port prefer(s) "
-        "CSR / philanthropy; Programme prefer(s) Shared value. Agree on one type before going "
+        "The partners do not agree on the type of partnership: Acme Seafood and Port prefer "
+        "CSR / philanthropy; Programme prefers Shared value. Agree on one type before going "
         "further."
     )
     assert result.by_type == {T.SHARED_VALUE: ("Programme",), T.CSR: ("Acme Seafood", "Port")}
@@ -71,5 +71,13 @@ def test_undecided_names_who_has_not_said() -> None:
     assert result.undecided == ("Acme Seafood",)
     assert result.message == (
         "Not yet agreed: no preferred type from Acme Seafood. "
-        "So far: Programme prefer(s) Shared value."
+        "So far: Programme prefers Shared value."
+    )
+
+
+def test_a_name_ending_in_a_full_stop_gets_no_second_one() -> None:
+    result = alignment({"Programme": T.SHARED_VALUE, "Golden Lotus Co., Ltd.": None})
+    assert result.message == (
+        "Not yet agreed: no preferred type from Golden Lotus Co., Ltd. "
+        "So far: Programme prefers Shared value."
     )

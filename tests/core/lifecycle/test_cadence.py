@@ -107,7 +107,9 @@ def test_it_works_out_the_next_check(
 
 def test_the_reason_says_when_and_why() -> None:
     result = next_check(date(2026, 3, 10), START, Cadence.QUARTERLY, date(2026, 6, 20))
-    assert result.reason == "Overdue by 10 day(s): due 2026-06-10, quarterly after the last check."
+    assert result.reason == (
+        "Overdue by 10 days: due 10 Jun 2026, quarterly after the last check (10 Mar 2026)."
+    )
     default = next_check(None, START, None, date(2026, 2, 1))
     assert (
         "(no cadence agreed; the default)" in default.reason and "after the start" in default.reason

@@ -50,7 +50,7 @@ def test_the_flag_counts_only_open_deal_breakers() -> None:
         2,
         ("No naming of suppliers", "Audit access"),
     )
-    assert flag.message.startswith("2 open deal-breaker(s): No naming of suppliers; Audit access.")
+    assert flag.message.startswith("2 open deal-breakers: No naming of suppliers; Audit access.")
 
 
 def test_no_flag_without_an_open_deal_breaker() -> None:

@@ -53,7 +53,7 @@ MESSAGES: list[tuple[str, dict[str, Any], Stage, Stage, str]] = [
         {"success_indicators": 0},
         S.CO_CREATION,
         S.AGREEMENT,
-        "Agree at least 1 success indicator(s); 0 so far.",
+        "Agree at least 1 success indicator; 0 so far.",
     ),
     (
         "asks for the signed agreement",
@@ -88,7 +88,7 @@ def test_the_409_body_lists_every_unmet_requirement_with_its_rule_and_version() 
     blocked = facts(concerns=(deal_breaker(),), success_indicators=0)
     body = check_move(blocked, S.CO_CREATION, S.AGREEMENT).problem()
     assert body == {
-        "detail": "Agreement cannot be entered yet: 2 requirement(s) unmet.",
+        "detail": "Agreement cannot be entered yet: 2 requirements unmet.",
         "current": "co_creation",
         "target": "agreement",
         "ruleset": "gates-v1",
@@ -104,7 +104,7 @@ def test_the_409_body_lists_every_unmet_requirement_with_its_rule_and_version() 
             },
             {
                 "code": "success_indicators_too_few",
-                "message": "Agree at least 1 success indicator(s); 0 so far.",
+                "message": "Agree at least 1 success indicator; 0 so far.",
                 "rule": "success_indicators",
                 "version": "gates-v1",
                 "stage": "agreement",
@@ -136,7 +136,7 @@ def test_a_verdict_reads_as_the_json_a_stage_change_keeps() -> None:
             "stage": "agreement",
             "rule": "success_indicators",
             "met": True,
-            "reason": "2 success indicator(s) agreed.",
+            "reason": "2 success indicators agreed.",
         },
     ]
 

@@ -172,7 +172,7 @@ def test_an_unanswered_checklist_is_not_rated_and_says_what_is_missing() -> None
     verdict = rate_checklist(answers, RiskLevel.LOW)
     assert verdict.rating is None and not verdict.complete
     assert verdict.unanswered == ("policy", "goals_and_progress")
-    assert verdict.reasons[0].startswith("Not rated (dd-checklist-v1): 2 question(s) unanswered")
+    assert verdict.reasons[0].startswith("Not rated (dd-checklist-v1): 2 questions unanswered")
 
 
 def test_answers_without_evidence_are_listed_but_unknown_needs_none() -> None:
@@ -216,7 +216,7 @@ def test_sign_off_needs_every_answer_evidence_and_copied_answers_reviewed() -> N
     del answers["development_value"]
     problems = sign_off_problems(rate_checklist(answers, None), 9, [1], 1, ["goals_and_progress"])
     assert problems == [
-        "1 question(s) are unanswered.",
+        "1 question is unanswered.",
         "Review the answers copied from the previous checklist: measurable goals and reported "
         "progress.",
         "Give evidence (a note, a web address or a document) for: a human-rights policy or modern "

@@ -89,7 +89,7 @@ def test_every_bad_row_is_named_and_nothing_is_returned() -> None:
     with pytest.raises(ReferenceFileError) as caught:
         read_dol_goods(fixture("dol_bad_rows.csv"))
     text = str(caught.value)
-    assert text.startswith("3 row(s) cannot be read; nothing was imported.")
+    assert text.startswith("3 rows cannot be read; nothing was imported.")
     assert 'Row 2: country "Atlantis" is not a country name or ISO code we know.' in text
     assert "Row 3: good is empty." in text
     assert 'Row 4: child labour is "maybe"; write Yes or No.' in text

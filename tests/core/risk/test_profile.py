@@ -12,6 +12,7 @@ from partnerpath.core.risk.profile import (
     Footprint,
     Reference,
     RiskLevel,
+    guide,
     highest,
     inherent_risk,
 )
@@ -169,3 +170,17 @@ def test_levels_order_and_the_rule_is_registered_by_name() -> None:
     assert highest([RiskLevel.MEDIUM, RiskLevel.VERY_HIGH, RiskLevel.LOW]) is RiskLevel.VERY_HIGH
     assert highest([]) is None
     assert INHERENT_RISK_V1.name == "inherent-risk-v1"
+
+
+def test_the_guide_gives_the_rules_thresholds_in_words() -> None:
+    tiers, prevalence, listings, combined = guide("inherent-risk-v1")
+    assert tiers.endswith(
+        "Here Tier 1 is low, Tier 2 is medium, Tier 2 Watch List is high, Tier 3 is very high, "
+        "Special case is high."
+    )
+    assert prevalence.endswith(
+        "Here under 3 is low, 3 to under 7 is medium, 7 to under 10 is high, 10 or more is "
+        "very high."
+    )
+    assert "very high for forced labour, high for child labour and high" in listings
+    assert "most severe country" in combined and "5 years old" in combined

@@ -67,4 +67,4 @@ def test_the_real_global_slavery_index_2023(shared_data: Path) -> None:
     assert len(found) == 160
     assert found["KP"].per_thousand == 104.6
     assert found["AF"].people == 505_000
-    assert "20 countr(ies) without an estimate" in parsed.notes[0]
+    assert "20 countries without an estimate" in parsed.notes[0]

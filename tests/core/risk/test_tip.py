@@ -48,7 +48,7 @@ def test_it_reads_the_compiled_country_year_tier_csv() -> None:
     assert found[("GB", 2015)] is Tier.TIER_1
     assert found[("XK", 2015)] is Tier.TIER_2
     assert ("SO", 2015) not in found
-    assert parsed.notes == ("1 row(s) not ranked (NA or blank) were left out.",)
+    assert parsed.notes == ("1 row not ranked (NA or blank) was left out.",)
     assert parsed.years == (2013, 2014, 2015)
 
 

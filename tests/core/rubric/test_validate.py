@@ -225,7 +225,7 @@ def test_problems_in_a_file_carry_line_numbers():
         "line 29: levels[1].indicators: must not be empty",
         "line 30: title: field given twice",
     ]
-    assert str(info.value).startswith("broken.yaml: 5 problem(s)")
+    assert str(info.value).startswith("broken.yaml: 5 problems")
 
 
 def test_a_yaml_syntax_error_is_located():

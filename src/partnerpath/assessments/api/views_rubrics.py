@@ -27,12 +27,13 @@ from partnerpath.assessments.api.serializers import (
 from partnerpath.assessments.choices import Kind
 from partnerpath.assessments.models import ProgrammeRubric
 from partnerpath.core.rubric import RubricError
+from partnerpath.core.wording import plural
 
 
 def problems_response(exc: RubricError) -> Response:
     """400 with every problem of a refused rubric and where it is."""
     problems = [{"location": p.path, "line": p.line, "message": p.message} for p in exc.problems]
-    detail = f"{exc.source}: {len(problems)} problem(s); nothing was saved."
+    detail = f"{exc.source}: {plural(len(problems), 'problem')}; nothing was saved."
     return Response({"detail": detail, "problems": problems}, status=status.HTTP_400_BAD_REQUEST)
 
 

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from partnerpath.core.lifecycle.partnership_types import TYPE_LABELS, PartnershipType
+from partnerpath.core.wording import sentence_end
 
 ADVISOR = "type-advisor-v1"
 T = PartnershipType
@@ -200,7 +201,7 @@ def role_points(answers: TypeAnswers) -> list[Points]:
     if co and not others and answers.partner_roles:
         found.append(Points("roles", T.SHARED_VALUE, 3, "Every partner co-creates."))
     elif co:
-        why = f"Only some partners co-create; not {', '.join(others)}."
+        why = sentence_end(f"Only some partners co-create; not {', '.join(others)}")
         found.append(Points("roles", T.SHARED_VALUE, 1, why))
     return found
 

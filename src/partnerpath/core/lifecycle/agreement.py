@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from partnerpath.core.wording import noun
+
 CHECKLIST = "agreement-checklist-v1"
 
 
@@ -116,7 +118,8 @@ def summarise(ratings: Mapping[str, InPlace | None]) -> AgreementSummary:
     and is listed as missing. Raises ValueError for an ingredient the checklist does not have."""
     unknown = sorted(set(ratings) - set(INGREDIENT_BY_KEY))
     if unknown:
-        raise ValueError(f"Unknown agreement ingredient(s): {', '.join(unknown)}.")
+        what = noun(len(unknown), "ingredient")
+        raise ValueError(f"Unknown agreement {what}: {', '.join(unknown)}.")
     relevant = [i for i in INGREDIENTS if ratings.get(i.key) is not InPlace.NOT_RELEVANT]
     given = {i.key: ratings.get(i.key) for i in relevant}
     unrated = tuple(k for k, v in given.items() if v is None)

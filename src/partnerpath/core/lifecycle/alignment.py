@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from partnerpath.core.lifecycle.partnership_types import TYPE_LABELS, PartnershipType
+from partnerpath.core.wording import sentence_end
 
 
 class AlignmentStatus(StrEnum):
@@ -33,6 +34,13 @@ class Alignment:
         return self.status is AlignmentStatus.MISALIGNED
 
 
+def _names(names: tuple[str, ...]) -> str:
+    """Who prefers a type, with the verb agreeing: "A prefers", "A and B prefer"."""
+    if len(names) == 1:
+        return f"{names[0]} prefers"
+    return f"{', '.join(names[:-1])} and {names[-1]} prefer"
+
+
 def alignment(
     preferences: Mapping[str, PartnershipType | None], chosen: PartnershipType | None = None
 ) -> Alignment:
@@ -45,7 +53,7 @@ def alignment(
             by_type[kind] = (*by_type.get(kind, ()), name)
     undecided = tuple(n for n, k in preferences.items() if k is None)
     wanted = [t for t in PartnershipType if t in by_type]
-    stated = "; ".join(f"{', '.join(by_type[t])} prefer(s) {TYPE_LABELS[t]}" for t in wanted)
+    stated = "; ".join(f"{_names(by_type[t])} {TYPE_LABELS[t]}" for t in wanted)
     if len(wanted) > 1 or (chosen is not None and wanted and wanted != [chosen]):
         recorded = f" The partnership is recorded as {TYPE_LABELS[chosen]}." if chosen else ""
         message = (
@@ -59,7 +67,7 @@ def alignment(
             return Alignment(AlignmentStatus.UNDECIDED, by_type, undecided, message)
         who = ", ".join(undecided)
         so_far = f" So far: {stated}." if stated else ""
-        message = f"Not yet agreed: no preferred type from {who}.{so_far}"
+        message = sentence_end(f"Not yet agreed: no preferred type from {who}") + so_far
         return Alignment(AlignmentStatus.UNDECIDED, by_type, undecided, message)
     message = f"All partners agree on {TYPE_LABELS[wanted[0]]}."
     return Alignment(AlignmentStatus.ALIGNED, by_type, undecided, message)

@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from partnerpath.core.risk.checklist import add_months
+from partnerpath.core.wording import day, plural
 
 DUE_SOON_DAYS = 14
 
@@ -73,14 +74,15 @@ def next_check(
     ``due_soon_days`` of it."""
     used = cadence or DEFAULT_CADENCE
     since, what = (last_check, "the last check") if last_check else (started_on, "the start")
+    what = f"{what} ({day(since)})"
     due = add_months(since, CADENCE_MONTHS[used])
     every = CADENCE_LABELS[used] + ("" if cadence else " (no cadence agreed; the default)")
     late = (today - due).days
     if late > 0:
-        reason = f"Overdue by {late} day(s): due {due.isoformat()}, {every} after {what}."
+        reason = f"Overdue by {plural(late, 'day')}: due {day(due)}, {every} after {what}."
         return NextCheck(used, due, DueStatus.OVERDUE, late, reason)
     if -late <= due_soon_days:
-        reason = f"Due soon: on {due.isoformat()}, {every} after {what}."
+        reason = f"Due soon: on {day(due)}, {every} after {what}."
         return NextCheck(used, due, DueStatus.DUE_SOON, 0, reason)
-    reason = f"Next check due {due.isoformat()}, {every} after {what}."
+    reason = f"Next check due {day(due)}, {every} after {what}."
     return NextCheck(used, due, DueStatus.NOT_DUE, 0, reason)

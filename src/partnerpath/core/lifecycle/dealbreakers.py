@@ -9,6 +9,7 @@ from enum import IntEnum
 
 from partnerpath.core.lifecycle.facts import Concern
 from partnerpath.core.lifecycle.stages import Stage, label
+from partnerpath.core.wording import plural, sentence_end
 
 LOUDNESS = "deal-breaker-loudness-v1"
 
@@ -68,5 +69,6 @@ def deal_breaker_flag(stage: Stage, concerns: tuple[Concern, ...]) -> DealBreake
         return None
     level, why = loudness(stage)
     titles = tuple(c.title for c in open_ones)
-    message = f"{len(open_ones)} open deal-breaker(s): {'; '.join(titles)}. {why}"
+    found = plural(len(open_ones), "open deal-breaker")
+    message = f"{sentence_end(f'{found}: ' + '; '.join(titles))} {why}"
     return DealBreakerFlag(LOUDNESS, level, len(open_ones), titles, message)

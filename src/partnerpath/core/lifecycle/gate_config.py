@@ -11,6 +11,7 @@ from typing import Any
 from partnerpath.core.lifecycle.facts import PartnerRole
 from partnerpath.core.lifecycle.stages import Stage
 from partnerpath.core.risk.checklist import Rating
+from partnerpath.core.wording import noun
 
 RULESET = "gates-v1"
 # The rules each ruleset knows; gates.py implements them (a test keeps both in step).
@@ -98,7 +99,7 @@ def _enum_set(
     known = {m.value for m in kind}
     bad = [v for v in values if v not in known]
     if bad:
-        problems.append(f"{key}: unknown value(s) {', '.join(map(str, bad))}.")
+        problems.append(f"{key}: unknown {noun(len(bad), 'value')} {', '.join(map(str, bad))}.")
         return None
     return frozenset(kind(v) for v in values)
 
@@ -134,7 +135,8 @@ def config_from_mapping(data: Mapping[str, Any]) -> GateConfig:
                 continue
             unknown = [n for n in names if n not in KNOWN_RULES[ruleset]]
             if unknown:
-                problems.append(f"Unknown rule(s) for {stage_name}: {', '.join(unknown)}.")
+                what = noun(len(unknown), "rule")
+                problems.append(f"Unknown {what} for {stage_name}: {', '.join(unknown)}.")
             rules[Stage(stage_name)] = tuple(names)
     for key in ("min_success_indicators", "min_reason_length"):
         value = data.get(key, 0)

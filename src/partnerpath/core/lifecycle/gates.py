@@ -13,6 +13,7 @@ from partnerpath.core.lifecycle.facts import PartnershipFacts
 from partnerpath.core.lifecycle.gate_config import RULESET, GateConfig
 from partnerpath.core.lifecycle.stages import Move, Stage, label, plan_move
 from partnerpath.core.risk.checklist import RATING_ORDER
+from partnerpath.core.wording import plural, sentence_end
 
 MOVE_RULE = "stages"  # the pseudo-rule of requirements that come from the move, not a gate
 
@@ -44,7 +45,7 @@ def point_persons(facts: PartnershipFacts, config: GateConfig) -> Check:
     if not facts.programme_point_person:
         missing.append(("point_person_missing", "Name the programme's point-person."))
     missing += [
-        ("point_person_missing", f"Name a point-person for {p.name}.")
+        ("point_person_missing", sentence_end(f"Name a point-person for {p.name}"))
         for p in facts.partners
         if not p.point_person
     ]
@@ -67,7 +68,8 @@ def due_diligence(facts: PartnershipFacts, config: GateConfig) -> Check:
             )
             missing.append(("due_diligence_blocking", msg))
         elif required and p.key not in facts.due_diligence:
-            missing.append(("due_diligence_missing", f"Do the due diligence on {p.name}."))
+            msg = sentence_end(f"Do the due diligence on {p.name}")
+            missing.append(("due_diligence_missing", msg))
         elif required and rating is None:
             msg = f"Finish and sign off the due diligence on {p.name}: it is not rated yet."
             missing.append(("due_diligence_unrated", msg))
@@ -139,9 +141,9 @@ def success_indicators(facts: PartnershipFacts, config: GateConfig) -> Check:
     need, have = config.min_success_indicators, facts.success_indicators
     missing = []
     if have < need:
-        msg = f"Agree at least {need} success indicator(s); {have} so far."
+        msg = f"Agree at least {plural(need, 'success indicator')}; {have} so far."
         missing.append(("success_indicators_too_few", msg))
-    return _check(f"{have} success indicator(s) agreed.", missing)
+    return _check(f"{plural(have, 'success indicator')} agreed.", missing)
 
 
 def signed_agreement(facts: PartnershipFacts, config: GateConfig) -> Check:
@@ -241,7 +243,7 @@ class GateResult:
         target = label(self.move.target)
         count = len(self.unmet)
         return {
-            "detail": f"{target} cannot be entered yet: {count} requirement(s) unmet.",
+            "detail": f"{target} cannot be entered yet: {plural(count, 'requirement')} unmet.",
             "current": self.move.current.value,
             "target": self.move.target.value,
             "ruleset": self.config.ruleset,

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from partnerpath.core.wording import sentence_end
+
 HEALTH = "health-check-v1"
 
 
@@ -141,7 +143,7 @@ def assess(
     score = sum(scores) / len(scores) if scores else None
     reason = f"Overall {why}" if overall else "Nobody has rated this check yet."
     if not_rated:
-        reason += f" Still to rate every aspect: {', '.join(not_rated)}."
+        reason += " " + sentence_end(f"Still to rate every aspect: {', '.join(not_rated)}")
     return CheckResult(HEALTH, method, check.held_on, aspects, overall, score, not_rated, reason)
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from enum import StrEnum
 
 from partnerpath.core.risk.profile import RiskLevel
+from partnerpath.core.wording import plural
 
 RULE_NAME = "dd-checklist-v1"
 DEFAULT_VALID_MONTHS = 12
@@ -219,7 +220,8 @@ def rate_checklist(
     )
     if unanswered:
         missing = ", ".join(QUESTION_BY_KEY[k].text.lower() for k in unanswered)
-        reason = f"Not rated ({RULE_NAME}): {len(unanswered)} question(s) unanswered: {missing}."
+        count = plural(len(unanswered), "question")
+        reason = f"Not rated ({RULE_NAME}): {count} unanswered: {missing}."
         return ChecklistRating(RULE_NAME, None, (reason,), unanswered, without_evidence)
     floors = [
         f for q in QUESTIONS if (f := _question_floor(q, answers[q.key], inherent)) is not None
@@ -250,7 +252,8 @@ def sign_off_problems(
     "unknown" backed by evidence (a note, a web address or a document)."""
     problems = []
     if not rating.complete:
-        problems.append(f"{len(rating.unanswered)} question(s) are unanswered.")
+        count = len(rating.unanswered)
+        problems.append(f"{plural(count, 'question')} {'is' if count == 1 else 'are'} unanswered.")
     if not_reviewed:
         names = ", ".join(QUESTION_BY_KEY[k].text.lower() for k in not_reviewed)
         problems.append(f"Review the answers copied from the previous checklist: {names}.")

@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 
 from partnerpath.core.risk.countries import reference_country
 from partnerpath.core.risk.tables import ReferenceFileError, Table
+from partnerpath.core.wording import plural
 
 T = TypeVar("T")
 MAX_PROBLEMS_SHOWN = 10
@@ -43,7 +44,7 @@ class RowProblems:
         more = len(self.items) - len(shown)
         tail = f" ... and {more} more." if more else ""
         raise ReferenceFileError(
-            f"{len(self.items)} row(s) cannot be read; nothing was imported. "
+            f"{plural(len(self.items), 'row')} cannot be read; nothing was imported. "
             + " ".join(shown)
             + tail
         )

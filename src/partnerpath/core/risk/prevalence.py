@@ -13,6 +13,7 @@ from partnerpath.core.risk.parsing import (
 )
 from partnerpath.core.risk.reference import PrevalenceEstimate
 from partnerpath.core.risk.tables import ReferenceFileError, looks_like_xml, read_table
+from partnerpath.core.wording import plural
 
 GSI_SOURCE_NAME = "Walk Free Global Slavery Index"
 
@@ -94,7 +95,10 @@ def read_prevalence(data: bytes) -> ParsedReference[PrevalenceEstimate]:
     if not rows:
         raise ReferenceFileError("The file has no country with a prevalence estimate.")
     notes = (
-        (f"{len(blank)} countr(ies) without an estimate were left out: {', '.join(blank)}.",)
+        (
+            f"{plural(len(blank), 'country', 'countries')} without an estimate "
+            f"{'was' if len(blank) == 1 else 'were'} left out: {', '.join(blank)}.",
+        )
         if blank
         else ()
     )

@@ -13,6 +13,7 @@ from enum import StrEnum
 from partnerpath.core.countries import country_name
 from partnerpath.core.risk.goods import GoodsInterest, goods_matching, goods_of_interest
 from partnerpath.core.risk.reference import (
+    TIER_LABELS,
     Dataset,
     GoodsListing,
     PrevalenceEstimate,
@@ -74,6 +75,44 @@ INHERENT_RISK_V1 = InherentRiskRule(
     old_after_years=5,
 )
 RULES: Mapping[str, InherentRiskRule] = {INHERENT_RISK_V1.name: INHERENT_RISK_V1}
+
+
+def _bands(rule: InherentRiskRule) -> str:
+    """The prevalence bands in words: "under 3 low, 3 to under 7 medium, ..., 10 or more very
+    high"."""
+    bands = rule.prevalence_bands
+    parts = []
+    for i, (lowest, level) in enumerate(bands):
+        if i + 1 < len(bands):
+            upper = bands[i + 1][0]
+            span = f"under {upper:g}" if i == 0 else f"{lowest:g} to under {upper:g}"
+        else:
+            span = f"{lowest:g} or more"
+        parts.append(f"{span} is {level.value}")
+    return ", ".join(parts)
+
+
+def guide(rule_name: str = INHERENT_RISK_V1.name) -> tuple[str, ...]:
+    """What the figures of a profile mean, where they come from and how they make the level, in
+    plain words with the thresholds of the rule that made the profile."""
+    rule = RULES.get(rule_name, INHERENT_RISK_V1)
+    tiers = ", ".join(f"{TIER_LABELS[t]} is {level.value}" for t, level in rule.tier_levels.items())
+    return (
+        "TIP Report tier: each year the US State Department ranks how well each government "
+        "fights human trafficking, from Tier 1 (meets the minimum standards) to Tier 3 (falls "
+        f"short and makes no significant effort). Here {tiers}.",
+        "Prevalence: the estimated number of people in modern slavery for every 1,000 people "
+        "living in the country, from a survey such as Walk Free's Global Slavery Index. Here "
+        f"{_bands(rule)}.",
+        "DOL List: goods the US Department of Labor lists as made with forced or child labour "
+        "in a given country. A listed good that the organisation deals in, from one of its "
+        f"countries, is {rule.forced_labour.value} for forced labour, {rule.child_labour.value} "
+        f"for child labour and {rule.derived.value} when the good is made from listed inputs.",
+        "Each country takes its most severe figure, and the organisation its most severe "
+        "country. The figures come from the reference files the programme imported, each shown "
+        f"with its source; a TIP tier more than {rule.old_after_years} years old still counts "
+        "but is listed under the gaps.",
+    )
 
 
 @dataclass(frozen=True)

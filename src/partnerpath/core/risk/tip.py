@@ -15,6 +15,7 @@ from partnerpath.core.risk.parsing import (
 )
 from partnerpath.core.risk.reference import TIER_LABELS, Tier, TierPlacement
 from partnerpath.core.risk.tables import ReferenceFileError, looks_like_xml, read_table
+from partnerpath.core.wording import plural
 
 SOURCE_NAME = "US State Department Trafficking in Persons Report, tier placements"
 
@@ -93,6 +94,8 @@ def read_tip_tiers(data: bytes) -> ParsedReference[TierPlacement]:
     problems.raise_any()
     if not placements:
         raise ReferenceFileError("The file has no tier placement (every row is not ranked).")
-    notes = (f"{unranked} row(s) not ranked (NA or blank) were left out.",) if unranked else ()
+    were = "was" if unranked == 1 else "were"
+    left_out = f"{plural(unranked, 'row')} not ranked (NA or blank) {were} left out."
+    notes = (left_out,) if unranked else ()
     years = tuple(sorted({y for _, y in placements}))
     return ParsedReference(tuple(placements.values()), notes, SOURCE_NAME, years)

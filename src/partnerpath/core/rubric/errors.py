@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from partnerpath.core.wording import plural
+
 Path = tuple[str | int, ...]
 
 
@@ -36,7 +38,7 @@ class RubricError(ValueError):
         self.problems = tuple(problems)
         self.source = source
         lines = "\n".join(f"  {p}" for p in self.problems)
-        super().__init__(f"{source}: {len(self.problems)} problem(s)\n{lines}")
+        super().__init__(f"{source}: {plural(len(self.problems), 'problem')}\n{lines}")
 
 
 class AnswerError(ValueError):

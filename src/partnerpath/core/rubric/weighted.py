@@ -22,6 +22,7 @@ from partnerpath.core.rubric.results import (
     SectionOutcome,
 )
 from partnerpath.core.rubric.scoring import CompiledIndicator, compile_group, tally
+from partnerpath.core.wording import plural
 
 
 class WeightedSections:
@@ -51,8 +52,8 @@ class WeightedSections:
                 weak = t.score < self.weak_below
                 cmp = "<" if weak else ">="
                 reason = (
-                    f"{section.title}: {t.score:.0f}/100 from {t.coverage:.0f}% of its weight "
-                    f"rated; {cmp} {self.weak_below:g}, so {'weak' if weak else 'not weak'}."
+                    f"{section.title}: {t.score:.0f} out of 100 from {t.coverage:.0f}% of its "
+                    f"weight rated; {cmp} {self.weak_below:g}, so {'weak' if weak else 'not weak'}."
                 )
             outcomes.append(
                 SectionOutcome(
@@ -70,9 +71,9 @@ class WeightedSections:
         overall = sum(rated) / len(rated) if rated else None
         confidence = 100.0 * evidenced / total if total else 0.0
         steps = [o.reason for o in outcomes]
-        summary = "no section rated" if overall is None else f"{overall:.0f}/100"
+        summary = "no section rated" if overall is None else f"{overall:.0f} out of 100"
         steps.append(
-            f"Overall: {summary} (mean of {len(rated)} rated section(s)); "
+            f"Overall: {summary} (mean of {plural(len(rated), 'rated section')}); "
             f"confidence {confidence:.0f}% (share of weight rated with evidence)."
         )
         return ReadinessResult(self.rubric.key, overall, confidence, tuple(outcomes), tuple(steps))

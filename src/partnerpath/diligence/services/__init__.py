@@ -24,6 +24,7 @@ from partnerpath.diligence.services.incidents import (
 from partnerpath.diligence.services.panel import Panel, panel_for
 from partnerpath.diligence.services.profiles import (
     footprint_of,
+    how_to_read,
     named_goods,
     profile_of,
     profiles_of,
@@ -54,6 +55,7 @@ __all__ = [
     "datasets",
     "ensure_protocol",
     "footprint_of",
+    "how_to_read",
     "import_reference",
     "in_force_ids",
     "incident_roles",

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from partnerpath.audit.context import acting_as
 from partnerpath.core.risk.goods import split_goods
-from partnerpath.core.risk.profile import Footprint, Reference, RiskProfile, inherent_risk
+from partnerpath.core.risk.profile import Footprint, Reference, RiskProfile, guide, inherent_risk
 from partnerpath.diligence.models import OrganisationGoods
 from partnerpath.diligence.services.reference import current_reference
 from partnerpath.registry.choices import Sector
@@ -51,6 +51,11 @@ def profile_of(organisation: Organisation, reference: Reference | None = None) -
     return inherent_risk(
         footprint_of(organisation), reference or current_reference(), today(), SECTOR_LABELS
     )
+
+
+def how_to_read(profile: RiskProfile) -> tuple[str, ...]:
+    """What the profile's figures mean and where they come from, for the risk page."""
+    return guide(profile.rule)
 
 
 def profiles_of(organisations: Iterable[Organisation]) -> dict[int, RiskProfile]:

@@ -18,6 +18,7 @@ from partnerpath.core.lifecycle.agreement import (
     InPlace,
     summarise,
 )
+from partnerpath.core.wording import money
 from partnerpath.partnerships.choices import Cadence, ContributionKind, EventKind
 from partnerpath.partnerships.models import (
     Agreement,
@@ -182,13 +183,9 @@ def totals_by_currency(contributions: Iterable[Contribution]) -> list[tuple[str,
     return sorted(totals.items())
 
 
-def _money(value: Any, currency: str) -> str:
-    return f" ({value} {currency})" if currency else f" ({value})"
-
-
 def describe_contribution(c: Contribution) -> str:
     """A contribution in words: partner, kind, what and its value."""
-    value = _money(c.value, c.currency) if c.value is not None else ""
+    value = f" ({money(c.value, c.currency)})" if c.value is not None else ""
     return f"{c.partner.organisation}: {c.get_kind_display()}, {c.description}{value}"
 
 

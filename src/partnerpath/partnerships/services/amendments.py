@@ -14,6 +14,7 @@ from django.db import transaction
 
 from partnerpath.audit.context import because
 from partnerpath.core.lifecycle.agreement import IN_PLACE_LABELS, INGREDIENTS
+from partnerpath.core.wording import money
 from partnerpath.partnerships.choices import EventKind
 from partnerpath.partnerships.models import (
     Agreement,
@@ -203,7 +204,7 @@ def _contribution_text(row: Mapping[str, Any]) -> str:
     currency = row.get("currency", "")
     value = ""
     if row.get("value"):
-        value = f" ({row['value']} {currency})" if currency else f" ({row['value']})"
+        value = f" ({money(row['value'], currency)})"
     return f"{row.get('partner', '')}: {kind}, {row.get('description', '')}{value}"
 
 

@@ -45,9 +45,9 @@ from partnerpath.registry.exports import Cell, Table, download
 TIMELINE_HEADERS = ["at", "kind", "summary", "detail", "by", "entered at"]
 KIND_LABELS = dict(EventKind.choices)
 
-# One timeline entry: when it happened (local time, as text), kind, kind label, summary, detail,
-# who entered it, flagged, and when it was entered (local time, as text).
-Row = tuple[str, str, str, str, str, str, bool, str]
+# One timeline entry: when it happened, kind, kind label, summary, detail, who entered it,
+# flagged, and when it was entered (None when in the same minute as it happened).
+Row = tuple[datetime, str, str, str, str, str, bool, datetime | None]
 
 
 def _when(at: datetime) -> str:
@@ -66,22 +66,10 @@ def timeline_rows(
     )
     rows: list[Row] = []
     for at, kind, summary, detail, actor, is_flagged, entered in found:
-        when = _when(at)
-        # Most entries are entered as they happen: the same minute is written once.
-        same = _minute(entered) == _minute(at)
+        # Most entries are entered as they happen: the same minute is shown once.
+        later = None if _minute(entered) == _minute(at) else entered
         label = KIND_LABELS.get(kind, kind)
-        rows.append(
-            (
-                when,
-                kind,
-                label,
-                summary,
-                detail,
-                actor,
-                is_flagged,
-                when if same else _when(entered),
-            )
-        )
+        rows.append((at, kind, label, summary, detail, actor, is_flagged, later))
     return rows
 
 
@@ -93,7 +81,7 @@ def timeline_table(rows: Iterable[Row]) -> Table:
     """The rows with the export's columns: at, kind, summary, detail, by, entered at."""
     table = Table("Timeline", list(TIMELINE_HEADERS))
     for at, _, label, summary, detail, actor, _, entered in rows:
-        table.rows.append([at, label, summary, detail, actor, entered])
+        table.rows.append([_when(at), label, summary, detail, actor, _when(entered or at)])
     return table
 
 

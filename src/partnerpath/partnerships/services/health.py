@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 
 from partnerpath.core.lifecycle import health as core
 from partnerpath.core.lifecycle.cadence import NextCheck
+from partnerpath.core.wording import day
 from partnerpath.partnerships import charts
 from partnerpath.partnerships.choices import Aspect, EventKind
 from partnerpath.partnerships.models import HealthCheck, HealthRating, Partner, Partnership
@@ -97,6 +98,16 @@ def describe(result: core.CheckResult) -> str:
         return "not rated"
     score = f" (score {result.score:.0f})" if result.score is not None else ""
     return f"overall {result.overall.value}{score}"
+
+
+def at_that_point(result: core.CheckResult) -> str:
+    """The check's overall light and score when a timeline entry is written, from every
+    partner's ratings so far: a partner who answers later changes both, so an older entry of
+    the same check may show another score."""
+    if result.overall is None:
+        return "nobody has rated it yet"
+    score = f" (score {result.score:.0f} at that point)" if result.score is not None else ""
+    return f"with everyone's ratings so far, the check is {result.overall.value} overall{score}"
 
 
 def new_check(
@@ -223,7 +234,7 @@ def record_check(
     timeline.record(
         partnership,
         EventKind.HEALTH_CHECK,
-        f"{what} of {held_on:%d %b %Y}: {describe(result)}.",
+        f"{what} of {day(held_on)}: {at_that_point(result)}.",
         detail=result.reason,
         at=timeline.moment(held_on),
     )
@@ -254,8 +265,8 @@ def rate_as_partner(
     timeline.record(
         partnership,
         EventKind.HEALTH_CHECK,
-        f"{partner.organisation} rated the health check of {held_on:%d %b %Y} itself ({given}):"
-        f" {describe(result)}.",
+        f"{partner.organisation} rated the health check of {day(held_on)} itself ({given}):"
+        f" {at_that_point(result)}.",
         detail=result.reason,
         at=timeline.moment(held_on),
     )

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerpath.audit.context import acting_as
+from partnerpath.core.wording import day, sentence_end
 from partnerpath.partnerships.choices import EventKind
 from partnerpath.partnerships.models import HealthCheck, HealthCheckLink, Partner, Partnership
 from partnerpath.partnerships.services import timeline
@@ -86,7 +87,7 @@ def ask_partners(
         timeline.record(
             partnership,
             EventKind.HEALTH_CHECK,
-            f"Partners asked to rate the health check of {held_on:%d %b %Y}: {names}.",
+            sentence_end(f"Partners asked to rate the health check of {day(held_on)}: {names}"),
             detail=f"Private links that work for {valid} days.",
         )
     return links

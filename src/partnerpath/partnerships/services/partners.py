@@ -13,6 +13,7 @@ from django.db import transaction
 from partnerpath.core.lifecycle import advisor
 from partnerpath.core.lifecycle.alignment import Alignment, alignment
 from partnerpath.core.lifecycle.partnership_types import TYPE_HELP, TYPE_LABELS, PartnershipType
+from partnerpath.core.wording import plural, sentence_end
 from partnerpath.partnerships.choices import EventKind, PartnerRole, Type
 from partnerpath.partnerships.models import Partner, Partnership
 from partnerpath.partnerships.services import stages, timeline
@@ -135,11 +136,6 @@ def _record_agreed_type(partnership: Partnership, old_type: str) -> None:
     timeline.record(partnership, EventKind.TYPE, f"Agreed partnership type: {new} (was {old}).")
 
 
-def _sentence(text: str) -> str:
-    """``text`` ending with one full stop, even after a name such as "Lina T."."""
-    return text if text.endswith(".") else f"{text}."
-
-
 def _describe(partner: Partner) -> str:
     """The partner in words: organisation, role and point-person."""
     person = f", point-person {partner.point_person}" if partner.point_person_id else ""
@@ -151,7 +147,7 @@ def add_partner(partner: Partner) -> Partner:
     """Add an organisation to the partnership, with its role and point-person."""
     partner.save()
     timeline.record(
-        partner.partnership, EventKind.PARTNER, _sentence(f"Added {_describe(partner)}")
+        partner.partnership, EventKind.PARTNER, sentence_end(f"Added {_describe(partner)}")
     )
     if partner.preferred_type:
         _record_preference(partner, "")
@@ -185,7 +181,7 @@ def update_partner(partner: Partner, changed: Sequence[str], old_type: str) -> P
         timeline.record(
             partner.partnership,
             EventKind.PARTNER,
-            _sentence(f"Changed {partner.organisation}: {what}. Now {_describe(partner)}"),
+            sentence_end(f"Changed {partner.organisation}: {what}. Now {_describe(partner)}"),
         )
     if "preferred_type" in changed:
         _record_preference(partner, old_type)
@@ -195,12 +191,12 @@ def update_partner(partner: Partner, changed: Sequence[str], old_type: str) -> P
 def attachments_of(partner: Partner) -> list[str]:
     """What is recorded against the partner and would be lost or misattributed if it went."""
     counts = [
-        (partner.concerns.count(), "concern(s) it raised"),
-        (partner.contributions.count(), "contribution(s)"),
-        (partner.health_ratings.count(), "health-check rating(s)"),
-        (partner.buy_in.count(), "internal buy-in record(s)"),
+        (partner.concerns.count(), "concern it raised", "concerns it raised"),
+        (partner.contributions.count(), "contribution", "contributions"),
+        (partner.health_ratings.count(), "health-check rating", "health-check ratings"),
+        (partner.buy_in.count(), "internal buy-in record", "internal buy-in records"),
     ]
-    return [f"{n} {what}" for n, what in counts if n]
+    return [plural(n, one, many) for n, one, many in counts if n]
 
 
 @transaction.atomic
@@ -218,7 +214,7 @@ def remove_partner(partner: Partner) -> None:
         )
     partnership, described = partner.partnership, _describe(partner)
     partner.delete()
-    timeline.record(partnership, EventKind.PARTNER, _sentence(f"Removed {described}"))
+    timeline.record(partnership, EventKind.PARTNER, sentence_end(f"Removed {described}"))
 
 
 def alignment_of(partnership: Partnership, partners: Sequence[Partner]) -> Alignment:
@@ -274,7 +270,9 @@ def save_type_work(
         partnership.advisor_answers = wanted
         partnership.save(update_fields=["advisor_answers"])
         advice = advice_of(partnership, partners)
-        reasons = "\n".join(f"{p.type.value} +{p.points}: {p.reason}" for p in advice.points)
+        reasons = "\n".join(
+            f"{TYPE_LABELS[p.type]} +{plural(p.points, 'point')}: {p.reason}" for p in advice.points
+        )
         timeline.record(
             partnership,
             EventKind.TYPE,

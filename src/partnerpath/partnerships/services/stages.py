@@ -18,6 +18,7 @@ from partnerpath.core.lifecycle.gates import GateResult, check_move
 from partnerpath.core.lifecycle.overrides import validate_override
 from partnerpath.core.lifecycle.stages import Stage as CoreStage
 from partnerpath.core.lifecycle.stages import label
+from partnerpath.core.wording import plural
 from partnerpath.partnerships.choices import EventKind, Stage
 from partnerpath.partnerships.models import Partnership, StageChange
 from partnerpath.partnerships.services import timeline
@@ -185,7 +186,7 @@ def _record_move(
             partnership,
             EventKind.OVERRIDE,
             f"Gate overridden: {start} → {end} by {mover} ({change.override_role_label}) "
-            f"despite {len(change.overridden)} unmet requirement(s).{why}",
+            f"despite {plural(len(change.overridden), 'unmet requirement')}.{why}",
             detail=f"Unmet ({result.config.ruleset}):\n{unmet_in_words(change.overridden)}",
             flagged=True,
             at=change.at,

@@ -16,6 +16,7 @@ from django.utils.dateformat import format as format_date
 
 from partnerpath.accounts.models import User
 from partnerpath.audit.context import because
+from partnerpath.core.wording import sentence_end
 from partnerpath.engagement import services as engagement
 from partnerpath.engagement.choices import InteractionKind
 from partnerpath.engagement.models import FollowUp, Interaction
@@ -217,7 +218,7 @@ def _buy_in_change(partner: Partner, row: BuyIn, was: tuple[str, int | None, str
         parts.append(f"champion {row.champion}" if row.champion_id else "no champion")
     if row.notes != notes:
         parts.append("notes updated")
-    return f"{text}; {', '.join(parts)}." if parts else f"{text}."
+    return sentence_end(f"{text}; {', '.join(parts)}" if parts else text)
 
 
 @transaction.atomic

@@ -1,0 +1,1 @@
+"""Template filters every app uses (loaded as ``{% load wording %}``)."""
