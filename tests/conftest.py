@@ -71,3 +71,13 @@ def shared_data() -> Path:
 def _media_root(settings: Any, tmp_path: Path) -> None:
     """Uploaded files go to a temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _demo_without_real_lists(monkeypatch: Any, tmp_path: Path) -> None:
+    """The demo loader imports the real watch lists and reference data when ../shared/data is
+    there (seconds each time); tests load the demo without them, except those that ask for it
+    (tests/test_demo_diligence.py passes the folder explicitly)."""
+    from partnerpath import demo_diligence
+
+    monkeypatch.setattr(demo_diligence, "SHARED_DATA", tmp_path / "no-shared-data")

@@ -14,7 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Model
 
-from partnerpath import demo_assessments
+from partnerpath import demo_assessments, demo_diligence
 from partnerpath.accounts.models import Membership, Programme, User
 from partnerpath.audit.context import acting_as, because
 from partnerpath.cli import CommandError
@@ -66,7 +66,7 @@ def load() -> str:
     with acting_as(None, label="demo loader"), because("Demo data"), transaction.atomic():
         loader = _Loader(today())
         programme = loader.run()
-    return _summary(programme, loader.created)
+    return _summary(programme, loader.created, loader.notes)
 
 
 class _Loader:
@@ -78,6 +78,7 @@ class _Loader:
         self.users: dict[str, User] = {}
         self.orgs: dict[str, Organisation] = {}
         self.contacts: dict[str, Contact] = {}
+        self.notes: list[str] = []
         self.programme: Programme
 
     def _made(self, obj: Model, created: bool) -> None:
@@ -112,6 +113,11 @@ class _Loader:
         self.created.update(
             demo_assessments.load(self.programme, self.users, self.orgs, self.contacts, self.today)
         )
+        diligence = demo_diligence.load(
+            self.programme, self.users, self.orgs, self.contacts, self.today
+        )
+        self.created.update(diligence)
+        self.notes.extend(diligence.notes)
         return self.programme
 
     def _diligence(self) -> None:
@@ -311,7 +317,9 @@ def _count(n: int, names: tuple[str, str]) -> str:
     return f"{n} {singular if n == 1 else plural}"
 
 
-def _summary(programme: Programme, created: Counter[tuple[str, str]]) -> str:
+def _summary(
+    programme: Programme, created: Counter[tuple[str, str]], notes: list[str] | None = None
+) -> str:
     counts = {
         "organisations": Organisation.objects.filter(programme=programme).count(),
         "contacts": Contact.objects.filter(programme=programme).count(),
@@ -327,6 +335,7 @@ def _summary(programme: Programme, created: Counter[tuple[str, str]]) -> str:
             + ", ".join(f"{n} {what}" for what, n in counts.items())
             + ".",
             f"Created this time: {made or 'nothing (it was already loaded)'}.",
+            *(notes or []),
             "Every organisation and person in it is fictional.",
             f"Log in at {DEMO_URL} as user '{DEMO_USERNAME}' with password '{DEMO_PASSWORD}'.",
         ]
