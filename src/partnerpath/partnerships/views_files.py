@@ -4,6 +4,8 @@ Any member reads them; outsiders get 404."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -21,6 +23,21 @@ def _filters(request: HttpRequest) -> tuple[list[str], bool]:
     return list(dict.fromkeys(kinds)), request.GET.get("flagged") == "1"
 
 
+def _shown(rows: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows with their dates formatted once here, in local time: (ISO, day, time, kind,
+    label, summary, detail, by, flagged, entered). Formatting 2,000 dates in the template took
+    longer than the rest of the page."""
+    shown = []
+    for at, kind, label, summary, detail, actor, is_flagged, entered in rows:
+        local = timezone.localtime(at)
+        later = f"{timezone.localtime(entered):%-d %b %Y %H:%M}" if entered else ""
+        day, hm = f"{local:%-d %b %Y}", f"{local:%H:%M}"
+        shown.append(
+            (local.isoformat(), day, hm, kind, label, summary, detail, actor, is_flagged, later)
+        )
+    return shown
+
+
 @login_required
 def timeline(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
     """Everything that happened to the partnership, newest first, filtered by kind."""
@@ -31,7 +48,7 @@ def timeline(request: HttpRequest, programme: str, pk: int) -> HttpResponse:
         "partnerships/timeline.html",
         found,
         "timeline",
-        rows=exports.timeline_rows(found.partnership, kinds, flagged),
+        rows=_shown(exports.timeline_rows(found.partnership, kinds, flagged)),
         kinds=EventKind.choices,
         chosen=kinds,
         flagged=flagged,
