@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from partnerpath.audit.choices import Action
+from partnerpath.core.wording import day
 
 
 class Change(models.Model):
@@ -151,12 +152,12 @@ def _when(text: str) -> str:
     """A stored date or date-time as people write it ("20 Nov 2026", "20 Nov 2026 10:00 UTC")."""
     try:
         if _ISO_DAY.fullmatch(text):
-            return f"{dt.date.fromisoformat(text):%-d %b %Y}"
+            return day(dt.date.fromisoformat(text))
         if _ISO_TIME.fullmatch(text):
             moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
             if moment.tzinfo is not None:
                 moment = timezone.localtime(moment)
-            return f"{moment:%-d %b %Y %H:%M}"
+            return f"{day(moment.date())} {moment:%H:%M}"
     except ValueError:
         return text
     return text

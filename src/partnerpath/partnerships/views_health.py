@@ -60,9 +60,8 @@ def health_check_create(request: HttpRequest, programme: str, pk: int) -> HttpRe
     form = HealthCheckForm(request.POST or None, partners=partners, partnership=found.partnership)
     if request.method == "POST" and form.is_valid():
         held_on = form.cleaned_data["held_on"]
-        existing = service.check_on(found.partnership, held_on)
         try:
-            check = service.record_check(
+            check, joined = service.save_check(
                 found.partnership,
                 held_on,
                 form.ratings(),
@@ -73,7 +72,7 @@ def health_check_create(request: HttpRequest, programme: str, pk: int) -> HttpRe
             form.add_error(None, str(exc))
         else:
             held = day(check.held_on)
-            if existing is not None:
+            if joined:
                 text = f"Your ratings were added to the health check of {held}, held already."
             else:
                 text = f"Health check of {held} recorded."
@@ -178,10 +177,10 @@ def partner_health_check(request: HttpRequest, token: str) -> HttpResponse:
             if gone.state != "submitted":
                 return _gone(request, gone.state)
         return redirect("partner_health_check", token)
-    given = (
-        link.health_check.ratings.filter(partner=link.partner).order_by("id")
-        if link.submitted_at and link.health_check
-        else []
-    )
-    context = {"link": link, "form": form, "given": given, "aspects": dict(service.ASPECTS)}
+    context = {
+        "link": link,
+        "form": form,
+        "given": health_links.ratings_given(link),
+        "aspects": dict(service.ASPECTS),
+    }
     return TemplateResponse(request, "partnerships/partner_health_check.html", context)

@@ -129,10 +129,9 @@ class TrustActions:
         form = HealthCheckInSerializer(data=request.data, context={"partnership": partnership})
         form.is_valid(raise_exception=True)
         data = form.validated_data
-        existing = health.check_on(partnership, data["held_on"])
         try:
             with transaction.atomic(), acting_as(request.user):
-                check = health.record_check(
+                check, joined = health.save_check(
                     partnership, data["held_on"], data["ratings"], data["notes"], request.user
                 )
         except ValueError as exc:
@@ -146,7 +145,7 @@ class TrustActions:
             .get(pk=check.pk)
         )
         body = HealthCheckSerializer(fresh, context={"request": request}).data
-        code = status.HTTP_200_OK if existing is not None else status.HTTP_201_CREATED
+        code = status.HTTP_200_OK if joined else status.HTTP_201_CREATED
         return Response(body, status=code)
 
     @extend_schema(methods=["get"], request=None, responses={200: HealthLinkSerializer(many=True)})

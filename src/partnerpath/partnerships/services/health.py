@@ -201,7 +201,6 @@ def _replace_staff_ratings(check: HealthCheck, ratings: Sequence[NewRating]) -> 
             old.delete()
 
 
-@transaction.atomic
 def record_check(
     partnership: Partnership,
     held_on: date,
@@ -209,11 +208,24 @@ def record_check(
     notes: str = "",
     user: Any = None,
 ) -> HealthCheck:
+    """The check that :func:`save_check` stored the staff's ratings in."""
+    return save_check(partnership, held_on, ratings, notes, user)[0]
+
+
+@transaction.atomic
+def save_check(
+    partnership: Partnership,
+    held_on: date,
+    ratings: Sequence[NewRating],
+    notes: str = "",
+    user: Any = None,
+) -> tuple[HealthCheck, bool]:
     """Store the staff's ratings in the check of ``held_on``: a new check with the due date the
     cadence gave, or the check of that date when there is one (its earlier staff ratings of the
     same aspects replaced, a partner's own never). Its overall light goes on the timeline at the
-    check's date. ValueError without ratings, for another partnership's partner, for a date in
-    the future or before the partnership was created, or over a partner's own ratings."""
+    check's date; also whether the check was there already (decided under the partnership's
+    lock). ValueError without ratings, for another partnership's partner, for a date in the
+    future or before the partnership was created, or over a partner's own ratings."""
     _check_ratings(partnership, ratings)
     problem = held_on_problem(partnership, held_on)
     if problem:
@@ -238,7 +250,7 @@ def record_check(
         detail=result.reason,
         at=timeline.moment(held_on),
     )
-    return check
+    return check, joined
 
 
 @transaction.atomic

@@ -17,7 +17,13 @@ from django.utils import timezone
 from partnerpath.audit.context import acting_as
 from partnerpath.core.wording import day, sentence_end
 from partnerpath.partnerships.choices import EventKind
-from partnerpath.partnerships.models import HealthCheck, HealthCheckLink, Partner, Partnership
+from partnerpath.partnerships.models import (
+    HealthCheck,
+    HealthCheckLink,
+    HealthRating,
+    Partner,
+    Partnership,
+)
 from partnerpath.partnerships.services import timeline
 from partnerpath.partnerships.services.health import NewRating, rate_as_partner
 
@@ -52,26 +58,28 @@ def ask_partners(
         raise ValueError("Choose at least one partner to ask.")
     held_on = today or timezone.localdate()
     valid = days or settings.HEALTH_CHECK_LINK_DAYS
-    asked = set(
-        HealthCheckLink.objects.filter(
-            partnership=partnership, held_on=held_on, revoked_at__isnull=True
-        ).values_list("partner_id", flat=True)
-    )
-    for partner in partners:
-        if partner.partnership_id != partnership.pk:
-            raise ValueError(f"{partner.organisation} is not a partner of this partnership.")
-        if partner.point_person_id is None:
-            raise ValueError(
-                f"{partner.organisation} has no point-person yet: name one on the overview, or"
-                " record its ratings yourself."
-            )
-        if partner.pk in asked:
-            raise ValueError(
-                f"{partner.organisation} was already asked for the check of"
-                f" {held_on:%d %b %Y}: revoke that link first to send a new one."
-            )
     expires = timezone.now() + timedelta(days=valid)
     with transaction.atomic(), acting_as(user):
+        # Locked, so that two people asking at once cannot both send a link to one partner.
+        Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
+        asked = set(
+            HealthCheckLink.objects.filter(
+                partnership=partnership, held_on=held_on, revoked_at__isnull=True
+            ).values_list("partner_id", flat=True)
+        )
+        for partner in partners:
+            if partner.partnership_id != partnership.pk:
+                raise ValueError(f"{partner.organisation} is not a partner of this partnership.")
+            if partner.point_person_id is None:
+                raise ValueError(
+                    f"{partner.organisation} has no point-person yet: name one on the overview, or"
+                    " record its ratings yourself."
+                )
+            if partner.pk in asked:
+                raise ValueError(
+                    f"{partner.organisation} was already asked for the check of"
+                    f" {day(held_on)}: revoke that link first to send a new one."
+                )
         links = [
             HealthCheckLink.objects.create(
                 programme_id=partnership.programme_id,
@@ -142,3 +150,14 @@ def submit(link: HealthCheckLink, ratings: Sequence[NewRating]) -> HealthCheck:
         fresh.save(update_fields=["submitted_at", "health_check", "updated_at"])
     link.refresh_from_db()
     return check
+
+
+def ratings_given(link: HealthCheckLink) -> list[HealthRating]:
+    """The ratings the partner gave through ``link`` (none before it was used)."""
+    if link.submitted_at is None or link.health_check_id is None:
+        return []
+    return list(
+        HealthRating.objects.filter(
+            health_check_id=link.health_check_id, partner=link.partner
+        ).order_by("id")
+    )
