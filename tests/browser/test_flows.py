@@ -39,7 +39,7 @@ def test_a_member_adds_an_organisation_and_finds_it_in_the_filtered_list(
     log_in(page, "member", PASSWORDS["member"])
     page.goto("/p/mekong/organisations/")
     page.get_by_role("link", name="Add an organisation").click()
-    page.get_by_label("Name", exact=True).fill("Gulf Shrimp Traders Co., Ltd.")
+    page.get_by_role("textbox", name="Name:", exact=True).fill("Gulf Shrimp Traders Co., Ltd.")
     page.get_by_label("Kind").select_option(label="Company")
     page.get_by_label("Headquarters country").select_option(value="TH")
     page.get_by_label("Countries of operation").select_option(["TH", "VN"])
