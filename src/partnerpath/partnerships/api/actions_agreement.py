@@ -5,6 +5,7 @@ signed, contributions and indicators change only by an amendment (409)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -35,8 +36,15 @@ def _path_id(name: str) -> OpenApiParameter:
     return OpenApiParameter(name, OpenApiTypes.INT, OpenApiParameter.PATH)
 
 
-def _signed(refused: service.AgreementSigned) -> Response:
-    return Response({"detail": str(refused)}, status=status.HTTP_409_CONFLICT)
+def _unless_signed(request: Request, change: Callable[[], object]) -> Response | None:
+    """Make the change as the request's user; a 409 with the reason when the agreement is
+    signed (nothing changed), else None."""
+    try:
+        with transaction.atomic(), acting_as(request.user):
+            change()
+    except service.AgreementSigned as refused:
+        return Response({"detail": str(refused)}, status=status.HTTP_409_CONFLICT)
+    return None
 
 
 class AgreementActions:
@@ -83,11 +91,8 @@ class AgreementActions:
         row = Contribution(
             programme_id=partnership.programme_id, partnership=partnership, **form.validated_data
         )
-        try:
-            with transaction.atomic(), acting_as(request.user):
-                service.add_contribution(row)
-        except service.AgreementSigned as refused:
-            return _signed(refused)
+        if (refused := _unless_signed(request, lambda: service.add_contribution(row))) is not None:
+            return refused
         return Response(ContributionSerializer(row).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -114,11 +119,10 @@ class AgreementActions:
             pk=row_id(contribution),
             partnership=partnership,
         )
-        try:
-            with transaction.atomic(), acting_as(request.user):
-                service.remove_contribution(row)
-        except service.AgreementSigned as refused:
-            return _signed(refused)
+        if (
+            refused := _unless_signed(request, lambda: service.remove_contribution(row))
+        ) is not None:
+            return refused
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(methods=["get"], responses={200: IndicatorSerializer(many=True)}, request=None)
@@ -139,11 +143,8 @@ class AgreementActions:
         row = SuccessIndicator(
             programme_id=partnership.programme_id, partnership=partnership, **form.validated_data
         )
-        try:
-            with transaction.atomic(), acting_as(request.user):
-                service.add_indicator(row)
-        except service.AgreementSigned as refused:
-            return _signed(refused)
+        if (refused := _unless_signed(request, lambda: service.add_indicator(row))) is not None:
+            return refused
         return Response(IndicatorSerializer(row).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -166,9 +167,6 @@ class AgreementActions:
             pk=row_id(indicator),
             partnership=partnership,
         )
-        try:
-            with transaction.atomic(), acting_as(request.user):
-                service.remove_indicator(row)
-        except service.AgreementSigned as refused:
-            return _signed(refused)
+        if (refused := _unless_signed(request, lambda: service.remove_indicator(row))) is not None:
+            return refused
         return Response(status=status.HTTP_204_NO_CONTENT)
